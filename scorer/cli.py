@@ -1,0 +1,108 @@
+"""The `rolscore` command. It only wires the steps: read, score, render, exit code."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from scorer import __version__
+from scorer.compiled import CompiledRubric, get_compiled
+from scorer.errors import ScorerError
+from scorer.pipeline import score_file
+from scorer.render.json_out import render_json
+from scorer.render.table import render_table
+from scorer.results import ReportResult
+
+app = typer.Typer(
+    name="rolscore",
+    help="法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_BELOW, EXIT_ERROR = 0, 1, 2
+MEGABYTE = 1024 * 1024
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> None:
+    _err_console().print(f"[bold red]错误：[/]{message}", markup=True, soft_wrap=True)
+
+
+def load(rubric: str) -> CompiledRubric:
+    try:
+        return get_compiled(rubric)
+    except ScorerError as exc:
+        fail(exc.line())
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def verdict_exit(results: list[ReportResult], fail_under: float | None, strict: bool) -> int:
+    """The exit code never depends on the output format."""
+    below = fail_under is not None and any(r.score < fail_under for r in results)
+    unmet = strict and any(r.required_missing for r in results)
+    return EXIT_BELOW if below or unmet else EXIT_OK
+
+
+@app.command()
+def score(
+    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt 等）", show_default=False)],
+    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径")] = "national",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
+    fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="必备要素未满足时退出码为 1")] = False,
+    max_size: Annotated[float, typer.Option("--max-size", help="单个文件大小上限（MB）", min=0.001)] = 20,
+) -> None:
+    """对一个或多个报告逐项评分。"""
+    compiled = load(rubric)
+    results: list[ReportResult] = []
+    failed = False
+    console = Console(highlight=False, soft_wrap=False)
+    for file in files:
+        try:
+            result = score_file(file, compiled, max_bytes=int(max_size * MEGABYTE))
+        except ScorerError as exc:
+            fail(exc.line())
+            failed = True
+            continue
+        results.append(result)
+        if fmt is Format.table:
+            render_table(result, console)
+    if fmt is Format.json and results:
+        sys.stdout.write(render_json(results, single=len(files) == 1))
+        sys.stdout.flush()
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(verdict_exit(results, fail_under, strict))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rolscore {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号")] = False,
+) -> None:
+    """法治政府建设年度报告评分工具。"""
+
+
+def main() -> None:
+    app()

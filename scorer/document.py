@@ -1,0 +1,97 @@
+"""A report ready for matching: original text, normalised text, structure and metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorer.metadata import Metadata, extract_metadata
+from scorer.normalize import NormalizedText, normalize
+from scorer.read import RawDocument
+from scorer.sections import RoleMatcher, Section, Structure, clause_span, find_structure
+from scorer.words import is_whole_word
+
+PATH_SEPARATOR = " › "
+QUOTE_LIMIT = 160
+
+
+@dataclass
+class Document:
+    raw: RawDocument
+    norm: NormalizedText
+    structure: Structure
+    metadata: Metadata
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        return self.structure.sentence_span(position)
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        return clause_span(self.text, start, end)
+
+    def role_at(self, position: int) -> str:
+        return self.structure.role_at(position)
+
+    def whole_word(self, start: int, end: int) -> bool:
+        left, right = self.sentence(start)
+        return is_whole_word(self.text[left:right], start - left, end - left)
+
+    def in_empty_heading(self, position: int) -> bool:
+        """True for a hit in a heading whose part has no content under it."""
+        section = self.structure.section_at(position)
+        if section is None or not (section.heading_start <= position < section.heading_end):
+            return False
+        body_end = self.sections[section.children[0]].heading_start if section.children else section.end
+        return len(self.text[section.body_start : body_end].strip()) < 10 and not section.children
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.structure.sections
+
+    def section_path(self, position: int) -> str:
+        section = self.structure.section_at(position)
+        names = []
+        while section is not None:
+            names.append(self.norm.original_slice(section.heading_start, section.heading_end).strip())
+            section = self.sections[section.parent] if section.parent is not None else None
+        return PATH_SEPARATOR.join(reversed(names)) if names else "开头"
+
+    def quote_span(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding text[start:end], narrowed to clauses when it is long."""
+        left, right = self.sentence(start)
+        right = max(right, min(end, len(self.text)))
+        left, right = _trim(self.text, left, right)
+        if right - left <= QUOTE_LIMIT:
+            return left, right
+        c_left, c_right = self.clause(start, end)
+        while c_right - c_left < QUOTE_LIMIT // 2:
+            grown = False
+            if c_left > left:
+                c_left = self.clause(c_left - 1, c_left - 1)[0]
+                grown = True
+            if c_right < right and c_right - c_left < QUOTE_LIMIT // 2:
+                c_right = self.clause(c_right + 1, c_right + 1)[1]
+                grown = True
+            if not grown:
+                break
+        return _trim(self.text, max(c_left, left), min(c_right, right))
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.norm.to_original(start, end)
+
+
+def _trim(text: str, left: int, right: int) -> tuple[int, int]:
+    while left < right and text[left] in " \n\t,;:":
+        left += 1
+    while right > left and text[right - 1] in " \n\t,;:":
+        right -= 1
+    return left, right
+
+
+def build_document(raw: RawDocument, roles: list[RoleMatcher], default_role: str) -> Document:
+    norm = normalize(raw.text)
+    structure = find_structure(norm.text, roles, default_role)
+    metadata = extract_metadata(norm.text, structure.first_heading_start(), norm.dropped, raw.hints)
+    return Document(raw=raw, norm=norm, structure=structure, metadata=metadata)

@@ -1,0 +1,87 @@
+"""What every matcher kind shares: graded hits and the context that grades them.
+
+A hit counts fully (MET) where the element may draw evidence (its `scope` roles), at
+most PARTIAL where it is capped (a mention only in the plan or among the problems, a
+negated clause, a heading with nothing under it), and not at all elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Protocol
+
+from scorer.document import Document
+from scorer.patterns import CompiledPatterns
+
+
+class Strength(IntEnum):
+    NONE = 0
+    PARTIAL = 1
+    MET = 2
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    strength: Strength
+    reason: str | None = None  # why a hit counts only partly, in Chinese
+    span: tuple[int, int] | None = None  # the passage to quote, if not the hit's sentence
+
+
+@dataclass
+class Finding:
+    level: Strength
+    hits: list[Hit] = field(default_factory=list)
+    missing_checks: list[str] = field(default_factory=list)
+    note: str | None = None
+    near_misses: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_hits(cls, hits: list[Hit], note: str | None = None, near_misses: list[str] | None = None) -> "Finding":
+        level = max((hit.strength for hit in hits), default=Strength.NONE)
+        return cls(level=level, hits=hits, note=note, near_misses=near_misses or [])
+
+
+@dataclass
+class ElementContext:
+    """Where one element may find evidence, and how it grades a hit."""
+
+    scope: frozenset[str]
+    capped_in: frozenset[str]
+    negation_caps: bool
+    negation: CompiledPatterns
+    role_titles: dict[str, str]
+
+    def grade(self, doc: Document, start: int, end: int) -> Hit | None:
+        role = doc.role_at(start)
+        if role in self.scope:
+            hit = Hit(start, end, Strength.MET)
+        elif role in self.capped_in:
+            return Hit(start, end, Strength.PARTIAL, f"仅见于“{self.role_titles.get(role, role)}”部分")
+        else:
+            return None
+        if doc.in_empty_heading(start):
+            return Hit(start, end, Strength.PARTIAL, "只有标题，标题下没有内容")
+        if self.negation_caps and self.is_negated(doc, start, end):
+            return Hit(start, end, Strength.PARTIAL, "所在分句是否定或待改进的表述")
+        return hit
+
+    def is_negated(self, doc: Document, start: int, end: int) -> bool:
+        left, right = doc.clause(start, end)
+        return self.negation.search(doc.text, left, right) is not None
+
+    def scope_titles(self) -> str:
+        return "、".join(f"“{self.role_titles.get(role, role)}”" for role in sorted(self.scope, key=_role_order))
+
+
+def _role_order(role: str) -> tuple[int, str]:
+    order = ["preamble", "measures", "first_responsible_person", "problems", "plan", "other"]
+    return (order.index(role) if role in order else len(order), role)
+
+
+class Matcher(Protocol):
+    def run(self, doc: Document, ctx: ElementContext) -> Finding: ...
+
+    def describe(self, ctx: ElementContext) -> str: ...

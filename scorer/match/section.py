@@ -1,0 +1,46 @@
+"""`section`: the report has a part with this role, with content under its heading."""
+
+from __future__ import annotations
+
+from scorer.document import Document
+from scorer.match.base import ElementContext, Finding, Hit, Strength
+from scorer.rubric.model import SectionRule
+
+
+class SectionMatcher:
+    def __init__(self, rule: SectionRule) -> None:
+        self.role = rule.role
+        self.min_chars = rule.min_chars
+        self.note = rule.note
+
+    def run(self, doc: Document, ctx: ElementContext) -> Finding:
+        hits: list[Hit] = []
+        for start, end in doc.structure.role_runs(self.role):
+            content = _content_chars(doc, start, end)
+            quote_end = doc.quote_span(start, start + 1)[1]
+            if content >= self.min_chars:
+                hits.append(Hit(start, quote_end, Strength.MET))
+            else:
+                hits.append(Hit(start, quote_end, Strength.PARTIAL, "有这一部分的标题，但内容缺失或过短"))
+        hits.sort(key=lambda hit: -hit.strength)
+        return Finding.from_hits(hits[:3], note=self.note)
+
+    def describe(self, ctx: ElementContext) -> str:
+        return f"报告中的“{ctx.role_titles.get(self.role, self.role)}”部分及其内容"
+
+
+def _content_chars(doc: Document, start: int, end: int) -> int:
+    """Characters of prose in [start, end), headings not counted."""
+    total = 0
+    cursor = start
+    for section in doc.sections:
+        if section.heading_end <= start or section.heading_start >= end:
+            continue
+        total += _prose(doc.text[cursor : max(cursor, section.heading_start)])
+        cursor = max(cursor, section.heading_end)
+    total += _prose(doc.text[cursor:end])
+    return total
+
+
+def _prose(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())

@@ -1,0 +1,55 @@
+"""`terms`: a phrase found where the element may draw evidence.
+
+`with` demands a second phrase in the same clause or sentence (规范性文件 with 清理);
+`unless` drops a hit whose clause or sentence holds an excluding phrase (庭审旁听 is
+learning, not litigation work).
+"""
+
+from __future__ import annotations
+
+from scorer.document import Document
+from scorer.match.base import ElementContext, Finding, Hit
+from scorer.patterns import CompiledPatterns, compile_patterns
+from scorer.rubric.model import TermsRule
+
+
+class TermsMatcher:
+    def __init__(self, rule: TermsRule) -> None:
+        self.find = CompiledPatterns(rule)
+        self.with_ = compile_patterns(rule.with_)
+        self.unless = compile_patterns(rule.unless)
+        self.within = rule.within
+        self.note = rule.note
+
+    def run(self, doc: Document, ctx: ElementContext) -> Finding:
+        hits: list[Hit] = []
+        near: list[str] = []
+        for start, end in hits_of(self.find, doc):
+            left, right = doc.clause(start, end) if self.within == "clause" else doc.sentence(start)
+            if self.unless is not None and (excluded := self.unless.search(doc.text, left, right)):
+                near.append(f"“{doc.text[start:end]}”所在{_unit(self.within)}含“{doc.text[excluded[0]:excluded[1]]}”，不计")
+                continue
+            if self.with_ is not None and self.with_.search(doc.text, left, right) is None:
+                continue
+            hit = ctx.grade(doc, start, end)
+            if hit is not None:
+                hits.append(hit)
+        return Finding.from_hits(hits, note=self.note, near_misses=near)
+
+    def describe(self, ctx: ElementContext) -> str:
+        text = self.find.describe()
+        if self.with_ is not None:
+            text += f"（同一{_unit(self.within)}须有{self.with_.describe(4)}）"
+        return text
+
+
+def hits_of(patterns: CompiledPatterns, doc: Document):
+    """Every hit of a pattern list, dropping literal terms that split a word."""
+    for start, end in patterns.finditer(doc.text):
+        if patterns.whole_words and doc.text[start:end] in patterns.literals and not doc.whole_word(start, end):
+            continue
+        yield start, end
+
+
+def _unit(within: str) -> str:
+    return "分句" if within == "clause" else "句子"

@@ -1,0 +1,165 @@
+"""Normalise report text for matching while keeping a map back to the original.
+
+Traditional characters become simplified (opencc), full-width letters, digits and
+punctuation become half-width, website debris lines (navigation, 打印本页, 版权所有,
+来源/浏览次数 ...) are dropped, and whitespace inside Chinese text is removed. Every
+character of the normalised text remembers its index in the original, so evidence found
+in the normalised text is always quoted from the original exactly as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}])")
+
+# A line that is only website furniture.
+_DEBRIS = re.compile(
+    r"打印本页|关闭窗口|打印此页|【打印】|【关闭】|【字体|字号[:：]?\s*[大中小]|分享到|扫一扫|返回顶部"
+    r"|网站地图|联系我们|当前位置|您的位置|官方微信|官方微博|微信公众号|上一篇|下一篇|相关链接|浏览次数|访问次数"
+)
+# A footer line; everything after it is footer too.
+_FOOTER = re.compile(r"版权所有|ICP备|网站标识码|公网安备|主办单位|承办单位|技术支持|Copyright", re.IGNORECASE)
+# Publication metadata printed above an article: 发布日期: ... 来源: ...
+_META_LINE = re.compile(
+    r"^(发布时间|发布日期|时间|日期|来源|信息来源|文章来源|作者|责任编辑|编辑|索引号|发文机关|成文日期|发布机构|主题分类|点击数|阅读数)\s*[:：]"
+)
+_DATE_ONLY = re.compile(r"^[\d\s/\-:.年月日]+$")
+_MAX_DEBRIS_LEN = 120
+_FOOTER_NAV_LEN = 6
+
+
+@dataclass
+class NormalizedText:
+    original: str
+    text: str
+    offsets: array  # offsets[i] is the original index of text[i]
+    dropped: list[str] = field(default_factory=list)  # debris lines, for metadata
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text to the span of the original it came from."""
+        if end <= start:
+            position = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return position, position
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def original_slice(self, start: int, end: int) -> str:
+        left, right = self.to_original(start, end)
+        return self.original[left:right]
+
+
+def normalize(original: str) -> NormalizedText:
+    folded = fold_characters(original)
+    lines = _split_lines(folded)
+    keep = _keep_mask([line for _, line in lines])
+    out: list[str] = []
+    offsets = array("l")
+    dropped: list[str] = []
+    for (start, line), kept in zip(lines, keep):
+        if not kept:
+            if line.strip():
+                dropped.append(line.strip())
+            continue
+        piece, piece_offsets = _compact(line, start)
+        if not piece:
+            continue
+        if out:
+            out.append("\n")
+            offsets.append(start - 1 if start > 0 else 0)
+        out.append(piece)
+        offsets.extend(piece_offsets)
+    return NormalizedText(original=original, text="".join(out), offsets=offsets, dropped=dropped)
+
+
+def fold_characters(text: str) -> str:
+    """Simplified characters and half-width forms, one character for one character."""
+    text = text.translate(_WIDTH_TABLE)
+    converted = _t2s(text)
+    if len(converted) == len(text):
+        return converted
+    # opencc may rewrite a phrase to a different length; fall back line by line, then
+    # character by character, so the offset map stays one-to-one.
+    parts = []
+    for line in text.splitlines(keepends=True):
+        done = _t2s(line)
+        if len(done) != len(line):
+            done = "".join(c if len(c := _t2s(ch)) == 1 else ch for ch in line)
+        parts.append(done)
+    return "".join(parts)
+
+
+def _build_width_table() -> dict[int, int]:
+    table = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    table[0x3000] = 0x20
+    return table
+
+
+_WIDTH_TABLE = _build_width_table()
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _t2s(text: str) -> str:
+    return _converter().convert(text)
+
+
+def _split_lines(text: str) -> list[tuple[int, str]]:
+    lines = []
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        lines.append((position, body))
+        position += len(raw)
+    return lines
+
+
+def _keep_mask(lines: list[str]) -> list[bool]:
+    stripped = [line.strip() for line in lines]
+    keep = [bool(s) and not _is_debris(s) for s in stripped]
+    footer = next(
+        (i for i, s in enumerate(stripped) if i >= len(stripped) // 2 and _FOOTER.search(s) and len(s) <= _MAX_DEBRIS_LEN),
+        None,
+    )
+    if footer is not None:
+        for i in range(footer, len(lines)):
+            keep[i] = False
+        # Navigation just above a footer: short lines without punctuation (官方微信 ...).
+        i = footer - 1
+        while i >= 0 and (not stripped[i] or (len(stripped[i]) <= _FOOTER_NAV_LEN and not re.search(r"[。，,；;:：]", stripped[i]))):
+            keep[i] = False
+            i -= 1
+    return keep
+
+
+def _is_debris(line: str) -> bool:
+    if len(line) > _MAX_DEBRIS_LEN:
+        return False
+    if _DEBRIS.search(line) or _META_LINE.search(line):
+        return True
+    return bool(_DATE_ONLY.match(line)) and sum(ch.isdigit() for ch in line) >= 6
+
+
+def _compact(line: str, start: int) -> tuple[str, list[int]]:
+    """Strip the line and drop whitespace next to Chinese characters, keeping offsets."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    drop = [False] * len(line)
+    for match in _SPACE_NEAR_CJK.finditer(line):
+        for i in range(match.start(), match.end()):
+            drop[i] = True
+    left = len(line) - len(line.lstrip())
+    right = len(line.rstrip())
+    for i in range(left, right):
+        if not drop[i]:
+            kept.append(line[i])
+            offsets.append(start + i)
+    return "".join(kept), offsets

@@ -1,0 +1,1 @@
+"""Renderers: the same `ReportResult` as a terminal table, JSON, CSV or HTML."""

@@ -1,0 +1,63 @@
+"""The results of scoring, as other tools read them (`--format json`).
+
+Field order is the JSON key order: keep it stable, the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Status = Literal["met", "partial", "missing"]
+STATUS_TEXT = {"met": "已满足", "partial": "部分满足", "missing": "缺失"}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Model):
+    quote: str  # exactly original_text[start:end]
+    start: int
+    end: int
+    section: str
+    matched: str  # the words that triggered the hit, as they stand in the original
+    note: str | None = None  # why this passage counts only partly
+
+
+class ElementResult(Model):
+    id: str
+    title: str
+    status: Status
+    weight: float
+    required: bool
+    points: float
+    evidence: list[Evidence]
+    missing_checks: list[str]
+    suggestion: str | None
+    basis: str
+    explanation: str
+
+
+class RubricRef(Model):
+    id: str
+    version: str
+
+
+class MetadataResult(Model):
+    agency: str | None
+    year: int | None
+    date: str | None
+    title: str | None
+
+
+class ReportResult(Model):
+    file: str
+    rubric: RubricRef
+    encoding: str
+    score: float
+    grade: str
+    metadata: MetadataResult
+    elements: list[ElementResult]
+    required_missing: list[str]

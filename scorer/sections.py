@@ -1,0 +1,232 @@
+"""Find a report's structure: the heading tree and the role of every part.
+
+Headings follow the official numbering levels 一、 > (一) > 1. > (1), stand alone on a
+line or start a paragraph (`(一)严格规范执法监督。出台了...`). A part's role
+(measures, problems, first_responsible_person, plan, ...) comes from the words of its
+own heading or, failing that, from its parent. A heading that joins two roles
+(存在问题和下一步工作目标) switches role at the first sentence that opens with the second
+role's cue (下一步，...); later sub-parts without their own role follow the switch.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from scorer.patterns import CompiledPatterns
+
+PREAMBLE = "preamble"
+
+_NUM = "[一二三四五六七八九十]{1,3}"
+_HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^(?:{_NUM}[、.]|第{_NUM}(?:部分|章|节)\s*)")),
+    (2, re.compile(rf"^\(\s*{_NUM}\s*\)[、.]?")),
+    (3, re.compile(r"^\d{1,2}\s*[、.](?!\d)")),
+    (4, re.compile(r"^\(\s*\d{1,2}\s*\)[、.]?")),
+]
+_HEADING_MAX_ALONE = 60  # a line this short without 。 is a heading by itself
+_HEADING_MAX_INLINE = 90  # an inline heading ends at a 。 within this many characters
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_CLAUSE_END = re.compile(r"[。!?;\n,:()]")
+
+
+@dataclass
+class RoleMatcher:
+    id: str
+    heading: CompiledPatterns
+    cue: CompiledPatterns | None
+
+
+@dataclass
+class Section:
+    index: int
+    level: int
+    heading_start: int
+    heading_end: int
+    body_start: int
+    end: int
+    parent: int | None
+    heading: str
+    own_roles: list[str] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    """The role in force; shared by sections that inherit it, so a switch carries on."""
+
+    role: str
+    pending: list[str]
+
+
+@dataclass
+class Structure:
+    sections: list[Section]
+    role_starts: list[int]
+    roles: list[str]
+    role_sections: list[int | None]
+    sentence_starts: list[int]
+    text_length: int
+
+    def role_at(self, position: int) -> str:
+        return self.roles[bisect_right(self.role_starts, position) - 1]
+
+    def section_at(self, position: int) -> Section | None:
+        index = self.role_sections[bisect_right(self.role_starts, position) - 1]
+        return self.sections[index] if index is not None else None
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        i = bisect_right(self.sentence_starts, position) - 1
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else self.text_length
+        return self.sentence_starts[i], end
+
+    def first_heading_start(self) -> int:
+        return self.sections[0].heading_start if self.sections else self.text_length
+
+    def role_runs(self, role: str) -> list[tuple[int, int]]:
+        """Every stretch of text with this role, sub-parts merged: (start, end)."""
+        runs: list[tuple[int, int]] = []
+        for i, name in enumerate(self.roles):
+            end = self.role_starts[i + 1] if i + 1 < len(self.role_starts) else self.text_length
+            if name != role or end <= self.role_starts[i]:
+                continue
+            if runs and runs[-1][1] == self.role_starts[i]:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((self.role_starts[i], end))
+        return runs
+
+
+def sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() < len(text):
+            starts.append(match.end())
+    return starts
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: bounded by , : ( ) ; and sentence ends."""
+    left = start
+    while left > 0 and not _CLAUSE_END.match(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and not _CLAUSE_END.match(text[right]):
+        right += 1
+    return left, right
+
+
+def find_structure(text: str, roles: list[RoleMatcher], default_role: str) -> Structure:
+    sections = _find_headings(text)
+    for section in sections:
+        section.own_roles = _roles_in(section.heading, roles)
+    cues = {role.id: role.cue for role in roles if role.cue is not None}
+    starts = sentence_starts(text)
+    role_starts, role_names, role_sections = [0], [PREAMBLE], [None]
+
+    def mark(position: int, role: str, section: int | None) -> None:
+        if role_names[-1] == role and role_sections[-1] == section:
+            return
+        if role_starts[-1] == position:
+            role_names[-1], role_sections[-1] = role, section
+        else:
+            role_starts.append(position)
+            role_names.append(role)
+            role_sections.append(section)
+
+    top_state = _State(default_role, [])
+    states: dict[int, _State] = {}
+    for section in sections:
+        if section.own_roles:
+            state = _State(section.own_roles[0], list(section.own_roles[1:]))
+        elif section.parent is not None:
+            state = states[section.parent]
+        else:
+            state = top_state
+        states[section.index] = state
+        mark(section.heading_start, state.role, section.index)
+        direct_end = sections[section.children[0]].heading_start if section.children else section.end
+        _follow_cues(text, starts, section, direct_end, state, cues, mark)
+    return Structure(sections, role_starts, role_names, role_sections, starts, len(text))
+
+
+def _follow_cues(text, starts, section, direct_end, state, cues, mark) -> None:
+    if not state.pending:
+        return
+    i = bisect_right(starts, section.body_start) - 1
+    while i < len(starts) and starts[i] < direct_end and state.pending:
+        position = starts[i]
+        if position >= section.body_start:
+            cue = cues.get(state.pending[0])
+            sentence_end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            head = text[position:sentence_end].lstrip()
+            if cue is not None and cue.regex is not None and cue.regex.match(head):
+                state.role = state.pending.pop(0)
+                mark(position, state.role, section.index)
+        i += 1
+
+
+def _roles_in(heading: str, roles: list[RoleMatcher]) -> list[str]:
+    found = []
+    for role in roles:
+        hit = role.heading.search(heading)
+        if hit is not None:
+            found.append((hit[0], role.id))
+    return [role for _, role in sorted(found)]
+
+
+def _find_headings(text: str) -> list[Section]:
+    sections: list[Section] = []
+    stack: list[Section] = []
+    position = 0
+    for line in text.split("\n"):
+        heading = _heading_in(line)
+        if heading is not None:
+            level, heading_length, body_offset = heading
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            section = Section(
+                index=len(sections),
+                level=level,
+                heading_start=position,
+                heading_end=position + heading_length,
+                body_start=position + body_offset,
+                end=len(text),
+                parent=parent.index if parent else None,
+                heading=line[:heading_length],
+            )
+            if parent:
+                parent.children.append(section.index)
+            sections.append(section)
+            stack.append(section)
+        position += len(line) + 1
+    _close(sections, len(text))
+    return sections
+
+
+def _close(sections: list[Section], length: int) -> None:
+    """A section ends where the next heading of the same or a higher level begins."""
+    open_sections: list[Section] = []
+    for section in sections:
+        while open_sections and open_sections[-1].level >= section.level:
+            open_sections.pop().end = section.heading_start - 1 if section.heading_start else 0
+        open_sections.append(section)
+    for section in open_sections:
+        section.end = length
+
+
+def _heading_in(line: str) -> tuple[int, int, int] | None:
+    """(level, heading length, body offset) when the line starts with a heading number."""
+    for level, pattern in _HEADING_LEVELS:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        if len(line) <= _HEADING_MAX_ALONE and "。" not in line:
+            return level, len(line), len(line)
+        stop = line.find("。", match.end())
+        if 0 <= stop <= _HEADING_MAX_INLINE:
+            return level, stop, stop + 1
+        return level, match.end(), match.end()
+    return None
