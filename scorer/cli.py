@@ -13,7 +13,7 @@ from rich.console import Console
 from scorer import __version__
 from scorer.compiled import CompiledRubric, get_compiled
 from scorer.errors import ScorerError
-from scorer.pipeline import score_file
+from scorer.pipeline import score_file, score_file_with_text
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
 from scorer.results import ReportResult
@@ -67,19 +67,36 @@ def score(
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="必备要素未满足时退出码为 1")] = False,
     max_size: Annotated[float, typer.Option("--max-size", help="单个文件大小上限（MB）", min=0.001)] = 20,
+    html: Annotated[Optional[Path], typer.Option("--html", help="同时写出 HTML 评分卡：单个报告给网页路径（.html），多个报告给目录", show_default=False)] = None,
 ) -> None:
     """对一个或多个报告逐项评分。"""
     compiled = load(rubric)
+    try:
+        pages = page_paths(files, html) if html is not None else []
+    except ScorerError as exc:
+        fail(exc.line())
+        raise typer.Exit(EXIT_ERROR) from None
     results: list[ReportResult] = []
     failed = False
     console = Console(highlight=False, soft_wrap=False)
-    for file in files:
+    for number, file in enumerate(files):
         try:
-            result = score_file(file, compiled, max_bytes=int(max_size * MEGABYTE))
+            if html is None:
+                result = score_file(file, compiled, max_bytes=int(max_size * MEGABYTE))
+            else:
+                scored = score_file_with_text(file, compiled, max_bytes=int(max_size * MEGABYTE))
+                result = scored.result
         except ScorerError as exc:
             fail(exc.line())
             failed = True
             continue
+        if html is not None:
+            try:
+                write_scorecard(scored, pages[number])
+                _err_console().print(f"评分卡已写入：{pages[number]}", markup=False)
+            except ScorerError as exc:
+                fail(exc.line())
+                failed = True
         results.append(result)
         if fmt is Format.table:
             render_table(result, console)
@@ -102,6 +119,13 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号")] = False,
 ) -> None:
     """法治政府建设年度报告评分工具。"""
+
+
+# Commands in their own modules.
+from scorer.commands.audit import audit as _audit  # noqa: E402
+from scorer.commands.scorecard import page_paths, write_scorecard  # noqa: E402
+
+app.command(name="audit")(_audit)
 
 
 def main() -> None:

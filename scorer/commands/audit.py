@@ -1,0 +1,191 @@
+"""`rolscore audit DIR`: score every report in a folder and write the scorecards,
+the index page, summary.csv and results.jsonl. It only wires the steps in scorer.audit
+and the renderers.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import nullcontext
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task as ProgressTask, TextColumn, TimeRemainingColumn
+from rich.markup import escape
+from rich.text import Text
+
+from scorer.atomic import write_text
+from scorer.audit import Discovery, Outcome, Row, Task, Totals, discover, ranked, score_tasks, summarise
+from scorer.compiled import CompiledRubric, get_compiled
+from scorer.errors import ScorerError
+from scorer.outnames import safe_name, unique_names
+from scorer.read import supported_suffixes
+from scorer.render.audit_json import render_audit_json, render_jsonl
+from scorer.render.audit_table import render_audit_table
+from scorer.render.csv_out import render_csv
+from scorer.render.html import render_index
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+MEGABYTE = 1024 * 1024
+DEFAULT_OUT_ROOT = Path("reports_out")
+PAGES_DIR = "reports"
+INDEX, CSV, JSONL = "index.html", "summary.csv", "results.jsonl"
+
+
+class AuditFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class _Usage(Exception):
+    """A mistake in how the command was called: one line, exit code 2."""
+
+
+def audit(
+    folder: Annotated[Path, typer.Argument(help="报告所在目录（含子目录）", metavar="DIR", show_default=False)],
+    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径")] = "national",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="输出目录（默认 reports_out/<报告目录名>）", show_default=False)] = None,
+    pattern: Annotated[Optional[str], typer.Option("--glob", "-g", help="只评分相对路径匹配此模式的文件，如 '*.txt'、'2023/*'", show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行进程数（默认：全部 CPU 核）", min=1, show_default=False)] = None,
+    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="终端输出格式")] = AuditFormat.table,
+    fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="任一报告必备要素未满足时退出码为 1")] = False,
+    max_size: Annotated[float, typer.Option("--max-size", help="单个文件大小上限（MB）", min=0.001)] = 20,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条和汇总表，只报告错误")] = False,
+) -> None:
+    """审核一个目录中的全部报告：逐份评分，写出汇总页、各报告评分卡、summary.csv 和 results.jsonl。
+
+    任一文件无法评分时退出码为 1（其他文件照常评分）；用法错误时为 2。
+    """
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        compiled, out_dir, found = _prepare(folder, rubric, out, pattern)
+    except _Usage as exc:
+        err.print(f"[bold red]错误：[/]{escape(str(exc))}", markup=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+    rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports))]
+    tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows if row.page]
+    workers = jobs or _cpu_count()
+    show_progress = not quiet and sys.stdout.isatty()
+    try:
+        outcomes = _score(tasks, rubric, workers, int(max_size * MEGABYTE), show_progress)
+    except KeyboardInterrupt:
+        err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    for row, outcome in zip(rows, outcomes):
+        row.result, row.error = outcome.result, outcome.error
+
+    totals = summarise(rows, compiled, found.skipped_count)
+    ranking = ranked(rows)
+    try:
+        _write_outputs(out_dir, rows, ranking, totals, compiled, found, folder)
+    except ScorerError as exc:
+        err.print(f"[bold red]错误：[/]{escape(exc.line())}", markup=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+    _show(ranking, totals, found, fmt, quiet, out_dir, err)
+    raise typer.Exit(_exit_code(rows, fail_under, strict))
+
+
+def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -> tuple[CompiledRubric, Path, Discovery]:
+    if not folder.exists():
+        raise _Usage(f"{folder}: 报告目录不存在（请检查路径）")
+    if not folder.is_dir():
+        raise _Usage(f"{folder}: 不是目录（评分单个文件请用 rolscore score）")
+    try:
+        compiled = get_compiled(rubric)
+    except ScorerError as exc:
+        raise _Usage(exc.line()) from None
+    out_dir = out if out is not None else DEFAULT_OUT_ROOT / safe_name(folder.resolve().name)
+    source, target = folder.resolve(), out_dir.resolve()
+    if target == source or source in target.parents:
+        raise _Usage(f"{out_dir}: 输出目录在报告目录 {folder} 之内，审核不会写入报告目录（请用 --out 指定报告目录以外的位置）")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise _Usage(f"{out_dir}: 已存在同名文件，不能作为输出目录（请用 --out 指定其他位置）")
+    found = discover(folder, supported_suffixes(), pattern, exclude=out_dir)
+    if not found.reports:
+        skipped = f"；跳过了 {found.skipped_count} 个其他文件" if found.skipped_count else ""
+        where = f"匹配 {pattern} 的" if pattern else ""
+        raise _Usage(f"{folder}: 没有找到{where}报告文件（支持 {' '.join(supported_suffixes())}{skipped}）")
+    return compiled, out_dir, found
+
+
+def _cpu_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: ProgressTask) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} 份/秒" if speed else "— 份/秒", style="progress.data.speed")
+
+
+def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_progress: bool) -> list[Outcome]:
+    progress = (
+        Progress(
+            SpinnerColumn(),
+            TextColumn("评分中"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _RateColumn(),
+            TextColumn("剩余"),
+            TimeRemainingColumn(),
+            console=Console(highlight=False),
+            transient=True,
+        )
+        if show_progress
+        else None
+    )
+    with progress or nullcontext():
+        bar = progress.add_task("评分", total=len(tasks)) if progress else None
+
+        def advance(_index: int, _outcome: Outcome) -> None:
+            if progress is not None and bar is not None:
+                progress.advance(bar)
+
+        return score_tasks(tasks, rubric, workers, max_bytes, advance)
+
+
+def _write_outputs(out_dir: Path, rows: list[Row], ranking: list[Row], totals: Totals, compiled: CompiledRubric, found: Discovery, folder: Path) -> None:
+    # The index goes last: while it still shows the previous run, every file it links to exists.
+    write_text(out_dir / JSONL, render_jsonl(rows))
+    write_text(out_dir / CSV, render_csv(ranking, totals))
+    rubric = compiled.rubric
+    write_text(out_dir / INDEX, render_index(ranking, totals, rubric.title, rubric.version, found.skipped, str(folder)))
+
+
+def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat, quiet: bool, out_dir: Path, err: Console) -> None:
+    if fmt is AuditFormat.json:
+        sys.stdout.write(render_audit_json(ranking, totals, found.skipped))
+    elif fmt is AuditFormat.jsonl:
+        sys.stdout.write(render_jsonl(ranking))
+    sys.stdout.flush()
+    if fmt is AuditFormat.table and not quiet:
+        console = Console(highlight=False)
+        render_audit_table(ranking, totals, console)
+        written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / CSV}、{out_dir / JSONL}"
+        console.print(Text("\n已写入 ", style="bold").append(written, style=""))
+        return
+    # Without the table, each failed file still gets its one line.
+    for row in ranking:
+        if row.result is None:
+            err.print(Text("错误：", style="bold red").append(f"{row.file}: {row.error}"))
+
+
+def _exit_code(rows: list[Row], fail_under: float | None, strict: bool) -> int:
+    """The same for every output format."""
+    results = [row.result for row in rows if row.result is not None]
+    if len(results) < len(rows):
+        return EXIT_FAILED
+    below = fail_under is not None and any(r.score < fail_under for r in results)
+    unmet = strict and any(r.required_missing for r in results)
+    return EXIT_FAILED if below or unmet else EXIT_OK

@@ -1,0 +1,28 @@
+"""`score --html PATH`: where each report's scorecard page goes, and writing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scorer.atomic import write_text
+from scorer.errors import ScorerError
+from scorer.outnames import unique_names
+from scorer.pipeline import Scored
+from scorer.render.html import render_scorecard
+
+PAGE_SUFFIXES = {".html", ".htm"}
+
+
+def page_paths(files: list[Path], html: Path) -> list[Path]:
+    """PATH ending in .html is the page of a single report; otherwise it is a folder of pages."""
+    if html.suffix.lower() in PAGE_SUFFIXES and not html.is_dir():
+        if len(files) > 1:
+            raise ScorerError(str(html), "多个报告不能写入同一个网页", "请给 --html 一个目录，或用 rolscore audit 审核整个目录")
+        return [html]
+    if html.exists() and not html.is_dir():
+        raise ScorerError(str(html), "已存在同名文件，不能作为评分卡目录", "请给出以 .html 结尾的文件名或一个目录")
+    return [html / name for name in unique_names([file.name for file in files])]
+
+
+def write_scorecard(scored: Scored, path: Path) -> None:
+    write_text(path, render_scorecard(scored.result, scored.text))

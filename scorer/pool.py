@@ -1,0 +1,99 @@
+"""Run one function over many items in worker processes, losing nothing to a crash.
+
+A worker that dies (killed for memory, a crash in a C extension) breaks a
+`ProcessPoolExecutor`: every unfinished item then fails with it. Here the items that
+were unfinished are run again; the few that were in flight when the pool broke are the
+suspects, and each is retried alone, so only an item that kills its worker every time
+is reported as crashed and every other item still gets its result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, Callable, Generic, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Crashed:
+    """The item's worker process died every time it ran this item."""
+
+
+@dataclass
+class _Pool(Generic[T, R]):
+    fn: Callable[[T], R]
+    items: Sequence[T]
+    initializer: Callable[..., None] | None
+    initargs: tuple[Any, ...]
+    on_done: Callable[[int, R | Crashed], None]
+    results: dict[int, R | Crashed]
+
+    def round(self, indexes: list[int], workers: int) -> list[int]:
+        """Run `indexes`; return those left unfinished because the pool broke."""
+        # spawn, not fork: the parent may run a progress thread, and forking a process
+        # with threads can deadlock the child.
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(self.initializer, self.initargs))
+        broken = False
+        try:
+            futures: dict[Future, int] = {pool.submit(self.fn, self.items[i]): i for i in indexes}
+            for future in as_completed(futures):
+                try:
+                    value = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    continue
+                self._finish(futures[future], value)
+        except BaseException:
+            # Ctrl-C or a bug: do not wait for the queued items before giving up.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+        if not broken:
+            return []
+        return [i for i in indexes if i not in self.results]
+
+    def _finish(self, index: int, value: R | Crashed) -> None:
+        self.results[index] = value
+        self.on_done(index, value)
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides what to do about
+    # it, so workers do not each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def run_parallel(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    on_done: Callable[[int, R | Crashed], None],
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> list[R | Crashed]:
+    """`fn` over `items` in `workers` processes; results in the order of `items`.
+
+    `fn` and `initializer` must be module-level functions (they are pickled). `fn` should
+    turn its own expected failures into values: an exception it raises is re-raised here.
+    `on_done` is called in this process as each item finishes, in completion order.
+    """
+    pool: _Pool[T, R] = _Pool(fn, items, initializer, initargs, on_done, {})
+    queue = list(range(len(items)))
+    while queue:
+        unfinished = pool.round(queue, workers)
+        # Workers take items in submission order, so the item that broke the pool is among
+        # the first unfinished ones: those running, queued (workers + 1) or in transit.
+        suspects, queue = unfinished[: 2 * workers + 1], unfinished[2 * workers + 1 :]
+        for index in suspects:
+            if pool.round([index], 1):
+                pool._finish(index, Crashed())
+    return [pool.results[i] for i in range(len(items))]

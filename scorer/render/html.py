@@ -1,0 +1,155 @@
+"""HTML pages: one scorecard per report and the index of an audit.
+
+Every page is one self-contained file: CSS and script inline, no fonts or links to the
+network, because government networks are often offline and pages are mailed around.
+Everything that comes from a report is escaped by jinja2's autoescape; as a second line
+of defence each page carries a Content-Security-Policy that lets only its own inline
+script (by hash) run, so even a slip in escaping could not run a report's `<script>`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from scorer import __version__
+from scorer.render.highlight import anchor_for, pieces, quotes_of
+from scorer.results import STATUS_TEXT, ElementResult, ReportResult
+
+if TYPE_CHECKING:
+    from scorer.audit import Row, Totals
+
+STATUS_MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
+GRADE_CLASS = {"优秀": "excellent", "良好": "good", "合格": "pass", "不合格": "fail"}
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A piece of inline CSS or script, with the hash a CSP needs to allow it."""
+
+    text: Markup
+    sha256: str
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> Asset:
+    text = resources.files("scorer.render").joinpath("templates", name).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return Asset(Markup(text), f"sha256-{digest}")
+
+
+def text_html(value: str) -> Markup:
+    """Escape report text so that the browser's DOM holds exactly `value`.
+
+    Beyond the usual escaping, a carriage return is written as a character reference
+    (HTML parsing would fold a literal one into the next line feed), and so is NUL,
+    which no HTML page can carry (browsers show it as U+FFFD).
+    """
+    escaped = str(escape(value))
+    if "\r" in escaped or "\0" in escaped:
+        escaped = escaped.replace("\r", "&#13;").replace("\0", "&#65533;")
+    return Markup(escaped)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("scorer.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["text"] = text_html
+    env.filters["num"] = _num
+    env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
+    env.filters["by_id"] = lambda elements: {element.id: element for element in elements}
+    env.globals.update(
+        STATUS_TEXT=STATUS_TEXT,
+        STATUS_MARK=STATUS_MARK,
+        GRADE_CLASS=GRADE_CLASS,
+        version=__version__,
+        css=_asset("base.css").text,
+    )
+    return env
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _now() -> str:
+    return datetime.now().strftime("%Y-%m-%d %H:%M")
+
+
+def quote_parts(quote: str, matched: str) -> tuple[str, str, str]:
+    """The quote split around the words that triggered the hit, to show them in bold."""
+    where = quote.find(matched) if matched else -1
+    if where < 0:
+        return quote, "", ""
+    return quote[:where], matched, quote[where + len(matched) :]
+
+
+def _to_fix(result: ReportResult) -> list[ElementResult]:
+    """What the drafter must fix: missing before partial, required first, heaviest first."""
+    open_items = [e for e in result.elements if e.status != "met"]
+    return sorted(open_items, key=lambda e: (e.status != "missing", not e.required, -e.weight))
+
+
+def render_scorecard(result: ReportResult, text: str, index_href: str | None = None, generated: str | None = None) -> str:
+    """One report's page: verdicts with reasons and suggestions, and its text with evidence lit."""
+    script = _asset("scorecard.js")
+    counts = {status: sum(1 for e in result.elements if e.status == status) for status in STATUS_TEXT}
+    template = _environment().get_template("scorecard.html.j2")
+    return template.render(
+        r=result,
+        meta=result.metadata,
+        counts=counts,
+        to_fix=_to_fix(result),
+        pieces=pieces(text, quotes_of(result, len(text))),
+        anchor_for=anchor_for,
+        quote_parts=quote_parts,
+        index_href=index_href,
+        page_css=_asset("scorecard.css").text,
+        script=script.text,
+        script_hash=script.sha256,
+        generated=generated or _now(),
+    )
+
+
+def render_index(
+    rows: list[Row],
+    totals: Totals,
+    rubric_title: str,
+    rubric_version: str,
+    skipped: dict[str, list[str]],
+    source: str,
+    generated: str | None = None,
+) -> str:
+    """The audit's front page: figures, the elements most often missed, the ranking and heat map.
+
+    `rows` come in ranking order; a row's scorecard link is its `page`.
+    """
+    script = _asset("index.js")
+    template = _environment().get_template("index.html.j2")
+    return template.render(
+        rows=rows,
+        totals=totals,
+        rubric_title=rubric_title,
+        rubric_version=rubric_version,
+        skipped=skipped,
+        source=source,
+        page_css=_asset("index.css").text,
+        script=script.text,
+        script_hash=script.sha256,
+        generated=generated or _now(),
+    )
