@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# The page tests drive Debian's chromium; a CJK font makes their screenshots legible.
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
 .PHONY: demo test clean
 
 $(STAMP): pyproject.toml
@@ -15,7 +20,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/rolscore score seeds/*.txt
 
-test: $(STAMP)
+$(CHROMIUM) $(CJK_FONT) &:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei
+
+test: $(STAMP) $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/python -m pytest -q
 
 clean:
