@@ -12,7 +12,7 @@ import os
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from scorer.atomic import write_text
 from scorer.compiled import CompiledRubric, get_compiled

@@ -211,3 +211,40 @@ def test_rerun_replaces_outputs(tmp_path):
     assert run(str(folder), "--out", str(out), "-q").exit_code == 1
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert sum('"error"' in line for line in lines) == 1
+
+
+def _run_in_terminal(*args: str) -> str:
+    """Run rolscore with its output on a pseudo-terminal, as a user at a console would."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, child = pty.openpty()
+    env = {**os.environ, "COLUMNS": "120", "TERM": "xterm-256color"}
+    process = subprocess.Popen([sys.executable, "-m", "scorer", *args], stdin=child, stdout=child, stderr=child, env=env, close_fds=True)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # the terminal closes when the program ends
+            break
+        if not data:
+            break
+        chunks.append(data)
+    process.wait(timeout=120)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal_and_not_with_quiet(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    shown = _run_in_terminal("audit", str(folder), "--out", str(tmp_path / "a"), "--jobs", "1")
+    assert "评分中" in shown and "/5" in shown and "份/秒" in shown and "剩余" in shown
+    assert "报告排名" in shown
+    quiet = _run_in_terminal("audit", str(folder), "--out", str(tmp_path / "b"), "--jobs", "1", "--quiet")
+    assert "评分中" not in quiet and "报告排名" not in quiet
+    piped = run(str(folder), "--out", str(tmp_path / "c"), "--jobs", "1")
+    assert "评分中" not in piped.stdout and "报告排名" in piped.stdout

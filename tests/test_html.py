@@ -137,7 +137,7 @@ def test_seed_scorecard_lights_every_evidence_quote(national):
         for number, _ in enumerate(element.evidence, start=1):
             anchor = f"ev-{element.id}-{number}"
             assert anchor in ids and anchor in marked
-            assert (f"a", {"class": "ev-link", "href": f"#{anchor}", "data-ev": anchor}) in page.tags
+            assert ("a", {"class": "ev-link", "href": f"#{anchor}", "data-ev": anchor}) in page.tags
     # What the drafter must fix is at the top, the missing required element first.
     assert html.index("需要修改的") < html.index("逐项评分")
     to_fix = html[html.index("需要修改的") : html.index("逐项评分")]

@@ -69,7 +69,7 @@ def audit(
         err.print(f"[bold red]错误：[/]{escape(str(exc))}", markup=True)
         raise typer.Exit(EXIT_USAGE) from None
 
-    rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports))]
+    rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
     tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows if row.page]
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
@@ -78,7 +78,7 @@ def audit(
     except KeyboardInterrupt:
         err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    for row, outcome in zip(rows, outcomes):
+    for row, outcome in zip(rows, outcomes, strict=True):
         row.result, row.error = outcome.result, outcome.error
 
     totals = summarise(rows, compiled, found.skipped_count)
@@ -173,7 +173,7 @@ def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat
         console = Console(highlight=False)
         render_audit_table(ranking, totals, console)
         written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / CSV}、{out_dir / JSONL}"
-        console.print(Text("\n已写入 ", style="bold").append(written, style=""))
+        console.print(Text.assemble("\n", ("已写入 ", "bold"), written))
         return
     # Without the table, each failed file still gets its one line.
     for row in ranking:
