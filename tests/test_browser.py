@@ -159,6 +159,11 @@ def test_filter_keeps_matching_rows(page, site):
     expect(page.locator("#shown")).to_have_text("显示 1 / 7 份")
     page.locator("#filter").fill("")
     expect(visible).to_have_count(7)
+    # The figure of failing reports at the top filters the table to them.
+    page.locator("a.stat", has_text="份不合格").click()
+    expect(visible).to_have_count(2)
+    for grade in visible.locator(".gtag").all_inner_texts():
+        assert grade == "不合格"
 
 
 def test_hostile_report_shows_its_markup_as_text_and_runs_nothing(page, site):

@@ -68,4 +68,11 @@
     shown.textContent = words.length ? "显示 " + count + " / " + body.rows.length + " 份" : "共 " + body.rows.length + " 份";
   }
   if (filter) filter.addEventListener("input", applyFilter);
+  // Figures at the top that stand for a group of rows filter the table to that group.
+  document.querySelectorAll("[data-filter]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      filter.value = link.getAttribute("data-filter");
+      applyFilter();
+    });
+  });
 })();
