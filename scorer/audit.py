@@ -27,6 +27,7 @@ SKIP_HIDDEN = "隐藏文件或临时文件"
 SKIP_GLOB = "不匹配 --glob"
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 8
+GENERATOR_MARK = b'<meta name="generator" content="rolscore'
 CRASHED = "评分进程意外退出（可能是文件过大或触发了程序缺陷；请单独用 rolscore score 评分此文件，并反馈给维护者）"
 
 
@@ -125,12 +126,27 @@ def score_one(task: Task, compiled: CompiledRubric, max_bytes: int) -> Outcome:
             write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href))
         return Outcome(scored.result, None)
     except ScorerError as exc:
+        _drop_stale_page(task.page)
         # The row already names the file; keep the source only when it is another one.
         if exc.source == task.path:
             return Outcome(None, exc.problem + (f"（{exc.hint}）" if exc.hint else ""))
         return Outcome(None, exc.line())
     except Exception as exc:  # noqa: BLE001 - a bug must cost this file its row, not the batch
+        _drop_stale_page(task.page)
         return Outcome(None, f"评分时出现程序错误：{type(exc).__name__}: {exc}（请反馈给维护者，并附上此文件）")
+
+
+def _drop_stale_page(page: str | None) -> None:
+    """A scorecard left by an earlier run for a file that now fails would show an old verdict."""
+    if page is None:
+        return
+    try:
+        with open(page, "rb") as existing:
+            ours = GENERATOR_MARK in existing.read(2048)
+        if ours:
+            os.unlink(page)
+    except OSError:
+        pass
 
 
 def score_tasks(

@@ -211,6 +211,8 @@ def test_rerun_replaces_outputs(tmp_path):
     assert run(str(folder), "--out", str(out), "-q").exit_code == 1
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert sum('"error"' in line for line in lines) == 1
+    assert not (out / "reports" / "001_3b1234c597bca51d.html").exists(), "no stale scorecard for a file that now fails"
+    assert len(list((out / "reports").iterdir())) == 4
 
 
 def _run_in_terminal(*args: str) -> str:
