@@ -105,18 +105,23 @@ class Row:
     error: str | None = None
 
 
-_worker: dict[str, object] = {}
+@dataclass(frozen=True)
+class _WorkerState:
+    compiled: CompiledRubric
+    max_bytes: int
+
+
+_worker: _WorkerState | None = None  # set once per worker process by the pool initializer
 
 
 def _init_worker(rubric: str, max_bytes: int) -> None:
-    _worker["compiled"] = get_compiled(rubric)
-    _worker["max_bytes"] = max_bytes
+    global _worker
+    _worker = _WorkerState(get_compiled(rubric), max_bytes)
 
 
 def _score_task(task: Task) -> Outcome:
-    compiled = _worker["compiled"]
-    assert isinstance(compiled, CompiledRubric)
-    return score_one(task, compiled, int(_worker["max_bytes"]))  # type: ignore[arg-type]
+    assert _worker is not None, "the pool initializer sets the worker state"
+    return score_one(task, _worker.compiled, _worker.max_bytes)
 
 
 def score_one(task: Task, compiled: CompiledRubric, max_bytes: int) -> Outcome:
@@ -133,7 +138,8 @@ def score_one(task: Task, compiled: CompiledRubric, max_bytes: int) -> Outcome:
         return Outcome(None, exc.line())
     except Exception as exc:  # noqa: BLE001 - a bug must cost this file its row, not the batch
         _drop_stale_page(task.page)
-        return Outcome(None, f"评分时出现程序错误：{type(exc).__name__}: {exc}（请反馈给维护者，并附上此文件）")
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return Outcome(None, f"评分时出现程序错误：{detail}（请反馈给维护者，并附上此文件）")
 
 
 def _drop_stale_page(page: str | None) -> None:

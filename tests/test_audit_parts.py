@@ -117,3 +117,25 @@ def test_csv_cells_never_start_a_formula(value):
     cell = safe_cell(value)
     assert not str(cell).startswith(("=", "+", "-", "@", "\t", "\r"))
     assert str(cell).endswith(value)
+
+
+def test_a_bug_in_one_file_becomes_its_error_row(tmp_path, monkeypatch):
+    from scorer import audit
+
+    real = audit.score_file_with_text
+
+    def flaky(path, compiled, max_bytes):
+        if str(path).endswith("b.txt"):
+            raise RuntimeError("boom\nsecond line")
+        return real(path, compiled, max_bytes=max_bytes)
+
+    monkeypatch.setattr(audit, "score_file_with_text", flaky)
+    seed = next(iter(sorted(Path(__file__).parents[1].joinpath("seeds").glob("*.txt"))))
+    for name in ["a.txt", "b.txt"]:
+        (tmp_path / name).write_bytes(seed.read_bytes())
+    tasks = [audit.Task(str(tmp_path / name), str(tmp_path / "out" / f"{name}.html")) for name in ["a.txt", "b.txt"]]
+    first, second = audit.score_tasks(tasks, "national", jobs=1, max_bytes=10**7)
+    assert first.result is not None and first.error is None
+    assert second.result is None
+    assert "RuntimeError: boom second line" in second.error and "\n" not in second.error
+    assert (tmp_path / "out" / "a.txt.html").is_file() and not (tmp_path / "out" / "b.txt.html").exists()
