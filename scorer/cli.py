@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from scorer import __version__
+from scorer.commands.rubric import rubric_app
 from scorer.compiled import CompiledRubric, get_compiled
 from scorer.errors import ScorerError
 from scorer.pipeline import score_file
@@ -89,6 +90,9 @@ def score(
     if failed:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(verdict_exit(results, fail_under, strict))
+
+
+app.add_typer(rubric_app, name="rubric")
 
 
 def _version(value: bool) -> None:

@@ -271,7 +271,7 @@ def _add_phrases(layer: Layer, loc: tuple, element_id: str, met: list, partial: 
                             rules[i] = rule.model_copy(update={"checks": checks})
                             found = True
                             if added:
-                                changes.append(f"子项 {check.title}追加{what}：{'、'.join(added)}")
+                                changes.append(f"子项“{check.title}”追加{what}：{'、'.join(added)}")
         if not found:
             known = [c.id for rules in (met, partial) for r in rules if isinstance(r, ChecklistRule) for c in r.checks]
             hint = f"可用的子项：{', '.join(known)}" if known else "这个要素没有 checklist 规则"

@@ -1,0 +1,1 @@
+"""Command groups of the `rolscore` CLI, one module each; `scorer.cli` registers them."""
