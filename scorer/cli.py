@@ -12,12 +12,11 @@ from rich.console import Console
 
 from scorer import __version__
 from scorer.commands.rubric import rubric_app
-from scorer.compiled import CompiledRubric, get_compiled
 from scorer.errors import ScorerError
-from scorer.pipeline import score_file
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
 from scorer.results import ReportResult
+from scorer.selection import AUTO, RubricSelector
 
 app = typer.Typer(
     name="rolscore",
@@ -45,9 +44,9 @@ def fail(message: str) -> None:
     _err_console().print(f"[bold red]错误：[/]{message}", markup=True, soft_wrap=True)
 
 
-def load(rubric: str) -> CompiledRubric:
+def load(rubric: str) -> RubricSelector:
     try:
-        return get_compiled(rubric)
+        return RubricSelector(rubric)
     except ScorerError as exc:
         fail(exc.line())
         raise typer.Exit(EXIT_ERROR) from None
@@ -63,20 +62,20 @@ def verdict_exit(results: list[ReportResult], fail_under: float | None, strict: 
 @app.command()
 def score(
     files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt 等）", show_default=False)],
-    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径")] = "national",
+    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：auto（按报告单位和地名自动选择省级细则，叠加部门细则）、内置 id（如 national、zhejiang、zhejiang+emergency）或 YAML 文件路径")] = AUTO,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="必备要素未满足时退出码为 1")] = False,
     max_size: Annotated[float, typer.Option("--max-size", help="单个文件大小上限（MB）", min=0.001)] = 20,
 ) -> None:
     """对一个或多个报告逐项评分。"""
-    compiled = load(rubric)
+    selector = load(rubric)
     results: list[ReportResult] = []
     failed = False
     console = Console(highlight=False, soft_wrap=False)
     for file in files:
         try:
-            result = score_file(file, compiled, max_bytes=int(max_size * MEGABYTE))
+            result = selector.score_file(file, max_bytes=int(max_size * MEGABYTE))
         except ScorerError as exc:
             fail(exc.line())
             failed = True
