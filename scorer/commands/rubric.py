@@ -135,7 +135,7 @@ def test(
 
 def _failures_table() -> Table:
     table = Table(title="与预期不符的样例", show_lines=True, expand=True, header_style="bold")
-    table.add_column("要素 / 位置", no_wrap=True)
+    table.add_column("要素 / 位置", ratio=2, overflow="fold")
     table.add_column("样例", overflow="fold", ratio=3)
     table.add_column("预期→结果", no_wrap=True)
     table.add_column("依据 / 说明", overflow="fold", ratio=4)

@@ -95,7 +95,7 @@ def read_layer(path: Path, problems: Problems) -> Layer | None:
     try:
         rubric = RubricFile.model_validate(tree.data)
     except ValidationError as exc:
-        for error in exc.errors():
+        for error in _without_misspelt_missing(exc.errors()):
             loc = clean_loc(tuple(error["loc"]))
             message = plain_message(error, loc, RubricFile, tree.data)
             where = tree.position(loc, key=error["type"] in ("extra_forbidden", "missing"))
@@ -106,6 +106,29 @@ def read_layer(path: Path, problems: Problems) -> Layer | None:
     for loc, element, message, severity in check_file(rubric):
         problems.add(layer.problem(loc, element, message, severity))
     return layer
+
+
+def _without_misspelt_missing(errors: list[dict]) -> list[dict]:
+    """`wieght: 3` gives both "unknown key wieght" and "missing weight": keep the first,
+    whose message already suggests `weight`."""
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = clean_loc(tuple(error["loc"]))
+            misspelt.add(loc[:-1])
+    out = []
+    for error in errors:
+        loc = clean_loc(tuple(error["loc"]))
+        if error["type"] == "missing" and loc[:-1] in misspelt and _close(loc[-1], errors, loc[:-1]):
+            continue
+        out.append(error)
+    return out
+
+
+def _close(missing: object, errors: list[dict], parent: tuple) -> bool:
+    unknown = [str(clean_loc(tuple(e["loc"]))[-1]) for e in errors
+               if e["type"] == "extra_forbidden" and clean_loc(tuple(e["loc"]))[:-1] == parent]
+    return bool(difflib.get_close_matches(str(missing), unknown, n=1, cutoff=0.5))
 
 
 def find_file(name: str, beside: Path | None = None) -> Path | None:

@@ -86,7 +86,7 @@ class _State:
     disabled: list[Disabled]
     settings: dict[str, str]
     example_sources: dict[tuple[str, str, int], ExampleSource]
-    defined_in: dict[str, str]  # element id -> label of the file that defined it
+    defined_in: dict[str, str]  # element id -> id of the layer that defined it
 
 
 def resolve_layers(layers: list[Layer], problems: Problems, rubric_id: str | None = None, title: str | None = None) -> Resolved | None:
@@ -124,13 +124,14 @@ def _start(state: _State, layer: Layer) -> None:
         state.meta["grades"] = file.grades
     state.settings = {key: file.id for key in ("title", "version", "basis", *LAYER_SETTINGS)}
     for i, element in enumerate(file.elements):
-        _add_element(state, layer, i, element)
+        if element.id not in state.elements:  # a repeated id is reported by checks.py
+            _add_element(state, layer, i, element)
 
 
 def _add_element(state: _State, layer: Layer, index: int, element: Element) -> None:
     state.elements[element.id] = element
     state.origins[element.id] = Origin(added_by=layer.id)
-    state.defined_in[element.id] = layer.label
+    state.defined_in[element.id] = layer.id
     _record_examples(state, layer, element, ("elements", index, "examples"), start={})
 
 
@@ -166,6 +167,8 @@ def _apply(state: _State, layer: Layer, problems: Problems) -> None:
         if element is not None:
             state.elements[override.id] = _override(state, layer, i, element, override, problems)
     for i, element in enumerate(file.elements):
+        if element.id in state.elements and state.defined_in[element.id] == layer.id:
+            continue  # a repeated id within this file, reported by checks.py
         if element.id in state.elements:
             problems.add(layer.problem(("elements", i, "id"), element.id,
                                        f"这个要素已在 {state.defined_in[element.id]} 中定义；要修改它请写在 overrides 里（id: {element.id}）"))

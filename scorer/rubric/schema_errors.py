@@ -119,8 +119,8 @@ def plain_message(error: dict[str, Any], loc: tuple, root: type[BaseModel], data
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
         return f"“{key}” 应为数字，实际是 {_show(given)}"
     if kind in ("greater_than", "greater_than_equal"):
-        limit = ctx.get("gt", ctx.get("ge"))
-        return f"“{key}” 必须大于 {limit}，实际是 {_show(given)}" if key == "weight" or limit == 0 else f"“{key}” 应大于 {limit}，实际是 {_show(given)}"
+        limit = _show(ctx.get("gt", ctx.get("ge")))
+        return f"“{key}” 必须大于 {limit}，实际是 {_show(given)}"
     if kind in ("bool_type", "bool_parsing"):
         return f"“{key}” 应为 true 或 false，实际是 {_show(given)}"
     if kind == "string_type":
@@ -155,6 +155,8 @@ def _show(value: Any) -> str:
         return f"“{value}”"
     if value is None:
         return "空值"
+    if isinstance(value, float):
+        return f"{value:g}"
     if isinstance(value, dict):
         return "一个映射"
     if isinstance(value, list):
