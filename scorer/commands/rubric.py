@@ -223,11 +223,12 @@ def suggest(
     fmt: Annotated[SuggestFormat, typer.Option("--format", "-f", help="输出格式")] = SuggestFormat.table,
 ) -> None:
     """从一批报告中挖掘细则尚未覆盖的高频特色词（按报告部分列出，附例句）。"""
+    from scorer.compiled import get_compiled
     from scorer.rubric.suggest import render_suggestions, suggest_terms
 
-    resolved = _resolve(rubric)
+    _resolve(rubric)  # reports a broken rubric in one line
     try:
-        result = suggest_terms(folder, resolved.rubric, top=top, min_reports=min_reports)
+        result = suggest_terms(folder, get_compiled(rubric), top=top, min_reports=min_reports)
     except ScorerError as exc:
         _fail(exc.line())
         raise typer.Exit(EXIT_ERROR) from None
