@@ -56,7 +56,7 @@ def write(folder: Path, body: str) -> Path:
 
 def test_a_wrong_example_fails_with_expected_got_and_evidence(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    mine = write(tmp_path, """
+    write(tmp_path, """
         id: mine
         title: 我的
         version: "1"

@@ -277,7 +277,9 @@ def _add_phrases(layer: Layer, loc: tuple, element_id: str, met: list, partial: 
                                 changes.append(f"子项“{check.title}”追加{what}：{'、'.join(added)}")
         if not found:
             known = [c.id for rules in (met, partial) for r in rules if isinstance(r, ChecklistRule) for c in r.checks]
-            hint = f"可用的子项：{', '.join(known)}" if known else "这个要素没有 checklist 规则"
+            close = difflib.get_close_matches(check_id, known, n=1, cutoff=0.5)
+            guess = f"是不是 “{close[0]}”？" if close else ""
+            hint = f"{guess}可用的子项：{', '.join(known)}" if known else "这个要素没有 checklist 规则"
             problems.add(layer.problem(loc + ("checks", check_id), element_id, f"没有 id 为 “{check_id}” 的子项；{hint}"))
     return met, partial, changes
 

@@ -50,9 +50,14 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == "warning"]
 
+    def ordered(self) -> "Problems":
+        """Each file's problems in reading order, files in the order they were met."""
+        files = list(dict.fromkeys(p.file for p in self.items))
+        return Problems(sorted(self.items, key=lambda p: (files.index(p.file), p.line or 0, p.column or 0)))
+
     def raise_first(self) -> None:
         """Stop with the first error as the single line a user sees, pointing at `validate`."""
-        errors = self.errors
+        errors = self.ordered().errors
         if not errors:
             return
         first = errors[0]

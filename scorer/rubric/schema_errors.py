@@ -124,7 +124,8 @@ def plain_message(error: dict[str, Any], loc: tuple, root: type[BaseModel], data
     if kind in ("bool_type", "bool_parsing"):
         return f"“{key}” 应为 true 或 false，实际是 {_show(given)}"
     if kind == "string_type":
-        return f"“{path}” 应为文字，实际是 {_show(given)}"
+        quote = "（数字请加引号，如 \"2026.1\"）" if isinstance(given, (int, float)) and not isinstance(given, bool) else ""
+        return f"“{path}” 应为文字，实际是 {_show(given)}{quote}"
     if kind == "list_type":
         return f"“{key}” 应为列表（每项一行，以“- ”开头），实际是 {_show(given)}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

@@ -15,4 +15,4 @@ def validate_file(path: Path) -> Problems:
         problems.add(Problem(label_for(path), None, None, None, "文件不存在；请检查路径"))
         return problems
     resolve_spec(str(path), problems)
-    return problems
+    return problems.ordered()
