@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test clean
+.PHONY: demo test rubric-test schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The examples inside every bundled rubric (also run one by one by `make test`).
+rubric-test: $(STAMP)
+	$(BIN)/rolscore rubric test --require-examples
+
+# Regenerate the JSON Schema the bundled rubrics point editors at.
+schema: $(STAMP)
+	$(BIN)/rolscore rubric schema -o rubrics/rubric.schema.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

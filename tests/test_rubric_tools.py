@@ -134,3 +134,16 @@ def test_suggest_command_and_empty_folder(tmp_path):
     empty.mkdir()
     result = run("rubric", "suggest", str(empty))
     assert result.exit_code == 2 and "文件夹里没有可读的报告" in result.output
+
+
+def test_the_authors_guide_example_is_a_valid_rubric_whose_examples_pass(tmp_path):
+    import re
+
+    from scorer.rubric.examples import run_examples
+    from scorer.rubric.validate import validate_file
+
+    guide = (RUBRICS / "README.md").read_text(encoding="utf-8")
+    example = tmp_path / "sichuan.yaml"
+    example.write_text(re.search(r"```yaml\n(.*?)```", guide, re.S).group(1), encoding="utf-8")
+    assert validate_file(example).items == []
+    assert not [o for o in run_examples(str(example)) if o.failed]
