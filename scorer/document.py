@@ -38,6 +38,10 @@ class Document:
         left, right = self.sentence(start)
         return is_whole_word(self.text[left:right], start - left, end - left)
 
+    def in_heading(self, position: int) -> bool:
+        section = self.structure.section_at(position)
+        return section is not None and section.heading_start <= position < section.heading_end
+
     def in_empty_heading(self, position: int) -> bool:
         """True for a hit in a heading whose part has no content under it."""
         section = self.structure.section_at(position)

@@ -41,6 +41,7 @@ class TermsRule(Patterns):
     with_: Patterns | None = Field(default=None, alias="with")
     unless: Patterns | None = None
     within: Literal["clause", "sentence"] = "sentence"
+    headings: bool = True
     note: str | None = None
 
 
