@@ -91,6 +91,11 @@ def score(
     raise typer.Exit(verdict_exit(results, fail_under, strict))
 
 
+from scorer.commands.evaluate import evaluate_command  # noqa: E402
+
+app.command("evaluate")(evaluate_command)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"rolscore {__version__}")

@@ -1,0 +1,1 @@
+"""Sub-commands of `rolscore`, one module each; `scorer.cli` registers them."""
