@@ -34,7 +34,7 @@ def test_a_wrong_label_is_counted_and_explained(national):
     stats = next(s for s in evaluation.elements if s.id == "legal_adviser")
     assert stats.confusion["missing"]["met"] == 1
     precision, recall, _ = stats.present_prf()
-    assert precision == 4 / 5 and recall == 1.0
+    assert precision == 3 / 4 and recall == 1.0  # 002 is now a false "present"
 
 
 def test_cli_json_and_min_agreement(tmp_path):
