@@ -209,3 +209,18 @@ def test_distinct_figures_are_counted(figures, expected):
 def test_figures_only_in_the_plan_do_not_count():
     text = make_report(plan="力争办理案件12件，培训300人次，持证率98%。")
     assert status(text, "quantitative_evidence") == "missing"
+
+
+def test_whole_word_check_agrees_with_full_jieba():
+    import jieba
+
+    from scorer.words import is_whole_word
+
+    for sentence, term in [("及时回应诉求", "应诉"), ("负责人出庭应诉", "应诉"), ("适应诉讼需要", "应诉"), ("认真陈述法律意见", "述法"), ("开展述法活动", "述法")]:
+        start = sentence.index(term)
+        end = start + len(term)
+        cuts = {0}
+        for token in jieba.cut(sentence, HMM=False):
+            cuts.add(max(cuts) + len(token))
+        straddles = (start not in cuts or end not in cuts) and not any(a <= start and end <= b for a, b in zip(sorted(cuts), sorted(cuts)[1:]))
+        assert is_whole_word(sentence, start, end) is not straddles, sentence
