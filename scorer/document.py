@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from scorer.metadata import Metadata, extract_metadata
 from scorer.normalize import NormalizedText, normalize
 from scorer.read import RawDocument
-from scorer.sections import RoleMatcher, Section, Structure, clause_span, find_structure
+from scorer.sections import RoleMatcher, Section, Structure, clause_bounds, clause_span, find_structure
 from scorer.words import is_whole_word
 
 PATH_SEPARATOR = " › "
@@ -28,8 +29,12 @@ class Document:
     def sentence(self, position: int) -> tuple[int, int]:
         return self.structure.sentence_span(position)
 
+    @cached_property
+    def _clause_bounds(self) -> list[int]:
+        return clause_bounds(self.text)
+
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        return clause_span(self.text, start, end)
+        return clause_span(self.text, start, end, self._clause_bounds)
 
     def role_at(self, position: int) -> str:
         return self.structure.role_at(position)

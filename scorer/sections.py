@@ -106,15 +106,19 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str) -> list[int]:
+    """Positions of every clause-ending character, for `clause_span`."""
+    return [match.start() for match in _CLAUSE_END.finditer(text)]
+
+
+def clause_span(text: str, start: int, end: int, bounds: list[int] | None = None) -> tuple[int, int]:
     """The clause around text[start:end]: bounded by , : ( ) ; and sentence ends."""
-    left = start
-    while left > 0 and not _CLAUSE_END.match(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and not _CLAUSE_END.match(text[right]):
-        right += 1
-    return left, right
+    bounds = clause_bounds(text) if bounds is None else bounds
+    i = bisect_right(bounds, start - 1) - 1
+    left = bounds[i] + 1 if i >= 0 else 0
+    j = bisect_right(bounds, end - 1)
+    right = bounds[j] if j < len(bounds) else len(text)
+    return left, max(right, end)
 
 
 def find_structure(text: str, roles: list[RoleMatcher], default_role: str) -> Structure:

@@ -43,4 +43,4 @@ def _content_chars(doc: Document, start: int, end: int) -> int:
 
 
 def _prose(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))
