@@ -29,6 +29,8 @@ _META_LINE = re.compile(
     r"^(发布时间|发布日期|时间|日期|来源|信息来源|文章来源|作者|责任编辑|编辑|索引号|发文机关|成文日期|发布机构|主题分类|点击数|阅读数)\s*[:：]"
 )
 _DATE_ONLY = re.compile(r"^[\d\s/\-:.年月日]+$")
+# Breadcrumbs: 首页 > 政务公开 > 法治政府建设
+_BREADCRUMB = re.compile(r"^(首页|网站首页|主页)\s*[>»›/]")
 _MAX_DEBRIS_LEN = 120
 _FOOTER_NAV_LEN = 6
 
@@ -171,6 +173,6 @@ def _keep_mask(lines: list[str]) -> list[bool]:
 def _is_debris(line: str) -> bool:
     if len(line) > _MAX_DEBRIS_LEN:
         return False
-    if _DEBRIS.search(line) or _META_LINE.search(line):
+    if _DEBRIS.search(line) or _META_LINE.search(line) or _BREADCRUMB.search(line):
         return True
     return bool(_DATE_ONLY.match(line)) and sum(ch.isdigit() for ch in line) >= 6
