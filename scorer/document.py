@@ -8,7 +8,7 @@ from functools import cached_property
 from scorer.metadata import Metadata, extract_metadata
 from scorer.normalize import NormalizedText, normalize
 from scorer.read import RawDocument
-from scorer.sections import RoleMatcher, Section, Structure, clause_bounds, clause_span, find_structure
+from scorer.sections import RoleMatcher, Section, Structure, clause_bounds, clause_span, find_headings, find_structure
 from scorer.words import is_whole_word
 
 PATH_SEPARATOR = " › "
@@ -101,6 +101,10 @@ def _trim(text: str, left: int, right: int) -> tuple[int, int]:
 
 def build_document(raw: RawDocument, roles: list[RoleMatcher], default_role: str) -> Document:
     norm = normalize(raw.text)
-    structure = find_structure(norm.text, roles, default_role)
-    metadata = extract_metadata(norm.text, structure.first_heading_start(), norm.dropped, raw.hints)
+    headings = find_headings(norm.text)
+    first_heading = headings[0].heading_start if headings else len(norm.text)
+    # The year reported decides which headings are next year's plan (2024年重点工作).
+    metadata = extract_metadata(norm.text, first_heading, norm.dropped, raw.hints)
+    year = int(metadata.year.value) if metadata.year else None
+    structure = find_structure(norm.text, roles, default_role, year, headings)
     return Document(raw=raw, norm=norm, structure=structure, metadata=metadata)

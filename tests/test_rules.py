@@ -224,3 +224,34 @@ def test_whole_word_check_agrees_with_full_jieba():
             cuts.add(max(cuts) + len(token))
         straddles = (start not in cuts or end not in cuts) and not any(a <= start and end <= b for a, b in zip(sorted(cuts), sorted(cuts)[1:]))
         assert is_whole_word(sentence, start, end) is not straddles, sentence
+
+
+# --- parts found without their usual heading words ------------------------------------
+def test_heading_naming_next_year_is_the_plan():
+    text = make_report(plan=None) + "三、2024年重点工作\n聘请法律顾问参与重大决策，完善执法制度，加强执法队伍培训，提升依法行政水平，推进严格规范公正文明执法。\n"
+    assert status(text, "next_year_plan") == "met"
+    assert status(text, "legal_adviser") == "partial"
+
+
+def test_heading_naming_the_reported_year_is_not_the_plan():
+    text = make_report(plan=None) + "三、2023年重点工作\n聘请法律顾问参与重大决策，完善执法制度，加强执法队伍培训，提升依法行政水平。\n"
+    assert status(text, "next_year_plan") == "missing"
+    assert status(text, "legal_adviser") == "met"
+
+
+def test_problems_mentioned_in_passing_are_partial():
+    text = make_report(measures="全面推进依法行政。但也存在执法力量不足等问题。", problems=None)
+    result = element_result(text, "shortcomings_causes")
+    assert result.status == "partial"
+    assert "单列" in result.explanation
+
+
+def test_plan_mentioned_in_passing_is_partial():
+    text = make_report(measures="全面推进依法行政。\n下一步，我局将继续加强执法队伍建设。", plan=None)
+    assert status(text, "next_year_plan") == "partial"
+
+
+def test_markdown_headings_are_recognised():
+    text = "# 某某市司法局2023年度法治政府建设情况报告\n## 一、主要举措和成效\n" + "全面推进依法行政，各项工作取得新进展，执法规范化水平不断提高，群众满意度持续上升。" * 6 + "\n## 二、存在的不足和原因\n由于编制紧张，导致执法力量不足。\n"
+    assert status(text, "measures_results") == "met"
+    assert status(text, "shortcomings_causes") == "met"

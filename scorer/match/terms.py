@@ -21,6 +21,7 @@ class TermsMatcher:
         self.unless = compile_patterns(rule.unless)
         self.within = rule.within
         self.headings = rule.headings
+        self.roles = frozenset(rule.roles) if rule.roles is not None else None
         self.note = rule.note
 
     def run(self, doc: Document, ctx: ElementContext) -> Finding:
@@ -35,7 +36,7 @@ class TermsMatcher:
                 continue
             if self.with_ is not None and self.with_.search(doc.text, left, right) is None:
                 continue
-            hit = ctx.grade(doc, start, end)
+            hit = ctx.grade(doc, start, end) if self.roles is None else ctx.grade_in(doc, start, end, self.roles)
             if hit is not None:
                 hits.append(hit)
         return Finding.from_hits(hits, note=self.note, near_misses=near)

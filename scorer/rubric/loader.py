@@ -160,6 +160,9 @@ def _check_semantics(rubric: Rubric, source: str, node: yaml.Node | None) -> Non
         for rule in element.met + element.partial:
             for patterns in _patterns_of(rule):
                 _check_patterns(patterns, source, where)
+            for role in getattr(rule, "roles", None) or []:
+                if role not in known_roles:
+                    raise RubricError(source, f"{where} 的规则引用了未定义的角色 “{role}”", f"已定义：{', '.join(sorted(known_roles))}")
             role = getattr(rule, "role", None)
             if role is not None and role not in known_roles:
                 raise RubricError(source, f"{where} 的 section 规则引用了未定义的角色 “{role}”", "请检查 role")
