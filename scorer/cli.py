@@ -12,6 +12,7 @@ from rich.console import Console
 
 from scorer import __version__
 from scorer.commands.rubric import rubric_app
+from scorer.compiled import CompiledRubric, get_compiled
 from scorer.errors import ScorerError
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
@@ -44,7 +45,15 @@ def fail(message: str) -> None:
     _err_console().print(f"[bold red]错误：[/]{message}", markup=True, soft_wrap=True)
 
 
-def load(rubric: str) -> RubricSelector:
+def load(rubric: str) -> CompiledRubric:
+    try:
+        return get_compiled(rubric)
+    except ScorerError as exc:
+        fail(exc.line())
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def load_selector(rubric: str) -> RubricSelector:
     try:
         return RubricSelector(rubric)
     except ScorerError as exc:
@@ -69,7 +78,7 @@ def score(
     max_size: Annotated[float, typer.Option("--max-size", help="单个文件大小上限（MB）", min=0.001)] = 20,
 ) -> None:
     """对一个或多个报告逐项评分。"""
-    selector = load(rubric)
+    selector = load_selector(rubric)
     results: list[ReportResult] = []
     failed = False
     console = Console(highlight=False, soft_wrap=False)
@@ -91,6 +100,9 @@ def score(
     raise typer.Exit(verdict_exit(results, fail_under, strict))
 
 
+from scorer.commands.evaluate import evaluate_command  # noqa: E402
+
+app.command("evaluate")(evaluate_command)
 app.add_typer(rubric_app, name="rubric")
 
 

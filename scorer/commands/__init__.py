@@ -1,1 +1,1 @@
-"""Command groups of the `rolscore` CLI, one module each; `scorer.cli` registers them."""
+"""Sub-commands of `rolscore`, one module each; `scorer.cli` registers them."""

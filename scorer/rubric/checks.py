@@ -174,6 +174,8 @@ def _base_or_layer(rubric: RubricFile) -> list[Finding]:
                 found.append(((), None, f"缺少必填的键 “{key}”（没有 extends 的评分细则要自己定义它；或写 extends: national 继承全国基准）", "error"))
         if not rubric.elements:
             found.append(((), None, "没有任何要素（elements 为空）；或写 extends: national 继承全国基准", "error"))
+        if rubric.roles == []:
+            found.append((("roles",), None, "roles 为空：至少要定义一个报告部分（参见内置的 national.yaml）", "error"))
         for key in ("overrides", "disable"):
             if getattr(rubric, key):
                 found.append(((key,), None, f"{key} 只能用在有 extends 的评分细则里（要继承哪个细则？）", "error"))
@@ -210,6 +212,9 @@ def element_role_problems(element: Element | BaseModel, known: set[str]) -> list
             role = getattr(rule, "role", None)
             if role is not None and role not in known:
                 out.append(((group, i, "role"), f"section 规则引用了未定义的角色 “{role}”；已定义：{_list(known)}"))
+            for j, role in enumerate(getattr(rule, "roles", None) or []):
+                if role not in known:
+                    out.append(((group, i, "roles", j), f"规则的 roles 引用了未定义的角色 “{role}”；已定义：{_list(known)}"))
     return out
 
 

@@ -35,12 +35,18 @@ class Patterns(Strict):
 
 
 class TermsRule(Patterns):
-    """Met where a phrase is found in a sentence the element may draw evidence from."""
+    """Met where a phrase is found in a sentence the element may draw evidence from.
+
+    `roles` narrows or widens where this one rule looks (hits there count fully); by
+    default the element's own scope applies.
+    """
 
     kind: Literal["terms"]
     with_: Patterns | None = Field(default=None, alias="with")
     unless: Patterns | None = None
     within: Literal["clause", "sentence"] = "sentence"
+    headings: bool = True
+    roles: list[str] | None = None
     note: str | None = None
 
 
@@ -171,6 +177,7 @@ class RoleDef(Strict):
     title: str
     heading: Patterns
     cue: Patterns | None = None
+    heading_year: Literal["next"] | None = None
 
 
 class Defaults(Strict):
