@@ -75,7 +75,7 @@ def _header(resolved: Resolved) -> Panel:
 def _table(resolved: Resolved) -> Table:
     table = Table(show_lines=False, expand=True, header_style="bold")
     table.add_column("来源", no_wrap=True, min_width=12)
-    table.add_column("要素", min_width=26, overflow="fold")
+    table.add_column("要素", min_width=26, max_width=30, overflow="fold")
     table.add_column("权重", justify="right", width=5)
     table.add_column("必备", width=4)
     table.add_column("样例", justify="right", width=4)
