@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from scorer.errors import RubricError
-from scorer.rubric.chain import Layer, bundled_dir as _bundled_dir, find_file, label_for, load_chain, unknown_rubric_hint
+from scorer.rubric.chain import Layer, bundled_dir as _bundled_dir, find_file, load_chain, unknown_rubric_hint
 from scorer.rubric.inherit import Resolved, resolve_layers
 from scorer.rubric.model import Rubric
 from scorer.rubric.problems import Problem, Problems
@@ -96,7 +96,3 @@ def resolve_rubric(spec: str) -> Resolved:
 
 def load_rubric(spec: str) -> Rubric:
     return resolve_rubric(spec).rubric
-
-
-def source_label(resolved: Resolved) -> str:
-    return label_for(resolved.layers[-1].path)

@@ -38,7 +38,7 @@ SEED_DIRS = (
     Path(__file__).resolve().parents[2] / "seeds",  # source checkout
 )
 # Parts of speech worth a rubric term: nouns, domain words, verbal nouns, idioms, abbreviations.
-KEEP_TAGS = {"n", "nz", "vn", "l", "i", "j", "an", "nt_keep"}
+KEEP_TAGS = {"n", "nz", "vn", "l", "i", "j", "an"}
 DISTINCTIVE = 2.0  # at least twice as frequent in the folder as in the background
 EXAMPLE_WIDTH = 70
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
