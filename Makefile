@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo test clean
+.PHONY: demo test rubric-test schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ $(CHROMIUM) $(CJK_FONT) &:
 
 test: $(STAMP) $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/python -m pytest -q
+
+# The examples inside every bundled rubric (also run one by one by `make test`).
+rubric-test: $(STAMP)
+	$(BIN)/rolscore rubric test --require-examples
+
+# Regenerate the JSON Schema the bundled rubrics point editors at.
+schema: $(STAMP)
+	$(BIN)/rolscore rubric schema -o rubrics/rubric.schema.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,7 +1,8 @@
 """Audit a folder: find the reports, score each in a worker process, sum up the results.
 
-Each worker compiles the rubric once (pool initializer), then for every file reads,
-scores and writes its scorecard page itself, so report texts never travel between
+Each worker loads the rubric once (pool initializer; with `--rubric auto` each rubric
+it picks is compiled once per worker), then for every file reads, scores and writes
+its scorecard page itself, so report texts never travel between
 processes. A file that cannot be scored becomes a row with its error; it never stops
 the batch.
 """
@@ -11,16 +12,17 @@ from __future__ import annotations
 import os
 import statistics
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
 from collections.abc import Callable, Iterable
+from pathlib import Path, PurePosixPath
 
 from scorer.atomic import write_text
-from scorer.compiled import CompiledRubric, get_compiled
+from scorer.compiled import CompiledRubric
 from scorer.errors import ScorerError
 from scorer.pipeline import score_file_with_text
 from scorer.pool import Crashed, run_parallel
 from scorer.render.html import render_scorecard
 from scorer.results import ReportResult, Status
+from scorer.selection import RubricSelector
 
 SKIP_UNSUPPORTED = "类型不支持"
 SKIP_HIDDEN = "隐藏文件或临时文件"
@@ -107,7 +109,7 @@ class Row:
 
 @dataclass(frozen=True)
 class _WorkerState:
-    compiled: CompiledRubric
+    selector: RubricSelector
     max_bytes: int
 
 
@@ -116,17 +118,17 @@ _worker: _WorkerState | None = None  # set once per worker process by the pool i
 
 def _init_worker(rubric: str, max_bytes: int) -> None:
     global _worker
-    _worker = _WorkerState(get_compiled(rubric), max_bytes)
+    _worker = _WorkerState(RubricSelector(rubric), max_bytes)
 
 
 def _score_task(task: Task) -> Outcome:
     assert _worker is not None, "the pool initializer sets the worker state"
-    return score_one(task, _worker.compiled, _worker.max_bytes)
+    return score_one(task, _worker.selector, _worker.max_bytes)
 
 
-def score_one(task: Task, compiled: CompiledRubric, max_bytes: int) -> Outcome:
+def score_one(task: Task, scorer: CompiledRubric | RubricSelector, max_bytes: int) -> Outcome:
     try:
-        scored = score_file_with_text(task.path, compiled, max_bytes=max_bytes)
+        scored = score_file_with_text(task.path, scorer, max_bytes=max_bytes)
         if task.page is not None:
             write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href))
         return Outcome(scored.result, None)
@@ -164,10 +166,10 @@ def score_tasks(
 ) -> list[Outcome]:
     """Score every task, in `jobs` worker processes when that pays; results in task order."""
     if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
-        compiled = get_compiled(rubric)
+        selector = RubricSelector(rubric)
         outcomes = []
         for index, task in enumerate(tasks):
-            outcome = score_one(task, compiled, max_bytes)
+            outcome = score_one(task, selector, max_bytes)
             on_done(index, outcome)
             outcomes.append(outcome)
         return outcomes
@@ -198,7 +200,7 @@ class ElementTally:
         return sum(self.counts.values())
 
     def share(self, status: Status) -> float:
-        """The share of scored reports with this status, 0..1."""
+        """The share of the reports this element applies to that have this status, 0..1."""
         return self.counts[status] / self.total if self.total else 0.0
 
 
@@ -211,7 +213,8 @@ class Totals:
     mean: float | None
     median: float | None
     grades: dict[str, int]
-    elements: list[ElementTally]  # rubric order
+    elements: list[ElementTally]  # the base rubric's order, then elements only some rubrics add
+    rubrics: dict[str, int]  # rubric id -> reports scored with it (they differ with --rubric auto)
 
     def most_missed(self) -> list[ElementTally]:
         """Elements by how many reports miss them, then by how many meet them only partly."""
@@ -222,17 +225,23 @@ class Totals:
 GRADES = ("优秀", "良好", "合格", "不合格")
 
 
-def summarise(rows: list[Row], compiled: CompiledRubric, skipped: int) -> Totals:
+def summarise(rows: list[Row], skipped: int, base: CompiledRubric | None = None) -> Totals:
+    """Totals over the scored rows. Reports scored with different rubrics (a province's,
+    a department's) share the base rubric's elements; an element only some rubrics add
+    is counted over the reports it applies to."""
     results = [row.result for row in rows if row.result is not None]
     scores = [result.score for result in results]
-    tallies = {e.id: ElementTally(e.id, e.title, e.required) for e in compiled.rubric.elements}
-    for result in results:
-        for element in result.elements:
-            if element.id in tallies:
-                tallies[element.id].counts[element.status] += 1
+    tallies: dict[str, ElementTally] = {}
+    for e in base.rubric.elements if base is not None else []:
+        tallies[e.id] = ElementTally(e.id, e.title, e.required)
     grades = {grade: 0 for grade in GRADES}
+    rubrics: dict[str, int] = {}
     for result in results:
         grades[result.grade] = grades.get(result.grade, 0) + 1
+        rubrics[result.rubric.id] = rubrics.get(result.rubric.id, 0) + 1
+        for element in result.elements:
+            tally = tallies.setdefault(element.id, ElementTally(element.id, element.title, element.required))
+            tally.counts[element.status] += 1
     return Totals(
         files=len(rows),
         scored=len(results),
@@ -242,6 +251,7 @@ def summarise(rows: list[Row], compiled: CompiledRubric, skipped: int) -> Totals
         median=round(statistics.median(scores), 1) if scores else None,
         grades=grades,
         elements=list(tallies.values()),
+        rubrics=dict(sorted(rubrics.items(), key=lambda item: (-item[1], item[0]))),
     )
 
 

@@ -11,12 +11,16 @@ import typer
 from rich.console import Console
 
 from scorer import __version__
+from scorer.commands.audit import audit as audit_command
+from scorer.commands.rubric import rubric_app
+from scorer.commands.scorecard import page_paths, write_scorecard
 from scorer.compiled import CompiledRubric, get_compiled
 from scorer.errors import ScorerError
-from scorer.pipeline import score_file, score_file_with_text
+from scorer.pipeline import score_file_with_text
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
 from scorer.results import ReportResult
+from scorer.selection import AUTO, RubricSelector
 
 app = typer.Typer(
     name="rolscore",
@@ -52,6 +56,14 @@ def load(rubric: str) -> CompiledRubric:
         raise typer.Exit(EXIT_ERROR) from None
 
 
+def load_selector(rubric: str) -> RubricSelector:
+    try:
+        return RubricSelector(rubric)
+    except ScorerError as exc:
+        fail(exc.line())
+        raise typer.Exit(EXIT_ERROR) from None
+
+
 def verdict_exit(results: list[ReportResult], fail_under: float | None, strict: bool) -> int:
     """The exit code never depends on the output format."""
     below = fail_under is not None and any(r.score < fail_under for r in results)
@@ -62,7 +74,7 @@ def verdict_exit(results: list[ReportResult], fail_under: float | None, strict: 
 @app.command()
 def score(
     files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt 等）", show_default=False)],
-    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径")] = "national",
+    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：auto（按报告单位和地名自动选择省级细则，叠加部门细则）、内置 id（如 national、zhejiang、zhejiang+emergency）或 YAML 文件路径")] = AUTO,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="必备要素未满足时退出码为 1")] = False,
@@ -70,7 +82,7 @@ def score(
     html: Annotated[Optional[Path], typer.Option("--html", help="同时写出 HTML 评分卡：单个报告给网页路径（.html），多个报告给目录", show_default=False)] = None,
 ) -> None:
     """对一个或多个报告逐项评分。"""
-    compiled = load(rubric)
+    selector = load_selector(rubric)
     try:
         pages = page_paths(files, html) if html is not None else []
     except ScorerError as exc:
@@ -82,9 +94,9 @@ def score(
     for number, file in enumerate(files):
         try:
             if html is None:
-                result = score_file(file, compiled, max_bytes=int(max_size * MEGABYTE))
+                result = selector.score_file(file, max_bytes=int(max_size * MEGABYTE))
             else:
-                scored = score_file_with_text(file, compiled, max_bytes=int(max_size * MEGABYTE))
+                scored = score_file_with_text(file, selector, max_bytes=int(max_size * MEGABYTE))
                 result = scored.result
         except ScorerError as exc:
             fail(exc.line())
@@ -108,6 +120,13 @@ def score(
     raise typer.Exit(verdict_exit(results, fail_under, strict))
 
 
+from scorer.commands.evaluate import evaluate_command  # noqa: E402
+
+app.command("evaluate")(evaluate_command)
+app.command("audit")(audit_command)
+app.add_typer(rubric_app, name="rubric")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"rolscore {__version__}")
@@ -119,13 +138,6 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号")] = False,
 ) -> None:
     """法治政府建设年度报告评分工具。"""
-
-
-# Commands in their own modules.
-from scorer.commands.audit import audit as _audit  # noqa: E402
-from scorer.commands.scorecard import page_paths, write_scorecard  # noqa: E402
-
-app.command(name="audit")(_audit)
 
 
 def main() -> None:

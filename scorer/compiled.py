@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from scorer.match import ElementContext, Matcher, build_matcher
 from scorer.patterns import CompiledPatterns
-from scorer.rubric import Rubric, load_rubric, resolve_rubric_path
+from scorer.rubric import Rubric, resolve_rubric
 from scorer.rubric.model import Element
 from scorer.sections import PREAMBLE, RoleMatcher
 
@@ -30,11 +28,12 @@ class CompiledRubric:
     roles: list[RoleMatcher]
     role_titles: dict[str, str]
     elements: list[CompiledElement]
+    layers: list[str] = field(default_factory=list)  # ids of the files applied, base first
 
 
 def compile_rubric(rubric: Rubric, source: str = "") -> CompiledRubric:
     roles = [
-        RoleMatcher(role.id, CompiledPatterns(role.heading), CompiledPatterns(role.cue) if role.cue else None)
+        RoleMatcher(role.id, CompiledPatterns(role.heading), CompiledPatterns(role.cue) if role.cue else None, role.heading_year)
         for role in rubric.roles
     ]
     titles = {role.id: role.title for role in rubric.roles} | {PREAMBLE: PREAMBLE_TITLE}
@@ -61,12 +60,19 @@ def compile_rubric(rubric: Rubric, source: str = "") -> CompiledRubric:
 
 
 def get_compiled(name_or_path: str) -> CompiledRubric:
-    """The compiled rubric, built once per process for each file version."""
-    path = resolve_rubric_path(name_or_path)
-    stat = path.stat()
-    return _compiled(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    """The compiled rubric, built once per process for each version of its files.
+
+    `name_or_path` is a bundled id, a YAML path or a composition (`zhejiang+emergency`);
+    an inherited rubric is recompiled when any file of its chain changes.
+    """
+    resolved = resolve_rubric(name_or_path)
+    key = (resolved.rubric.id, resolved.fingerprint())
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        compiled = compile_rubric(resolved.rubric, source=str(resolved.layers[-1].path))
+        compiled.layers = resolved.layer_ids
+        _COMPILED[key] = compiled
+    return compiled
 
 
-@lru_cache(maxsize=16)
-def _compiled(path: str, _mtime: int, _size: int) -> CompiledRubric:
-    return compile_rubric(load_rubric(path), source=str(Path(path)))
+_COMPILED: dict[tuple, CompiledRubric] = {}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from scorer.metadata import Metadata, extract_metadata
 from scorer.normalize import NormalizedText, normalize
 from scorer.read import RawDocument
-from scorer.sections import RoleMatcher, Section, Structure, clause_span, find_structure
+from scorer.sections import RoleMatcher, Section, Structure, clause_bounds, clause_span, find_headings, find_structure
 from scorer.words import is_whole_word
 
 PATH_SEPARATOR = " › "
@@ -28,8 +29,12 @@ class Document:
     def sentence(self, position: int) -> tuple[int, int]:
         return self.structure.sentence_span(position)
 
+    @cached_property
+    def _clause_bounds(self) -> list[int]:
+        return clause_bounds(self.text)
+
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        return clause_span(self.text, start, end)
+        return clause_span(self.text, start, end, self._clause_bounds)
 
     def role_at(self, position: int) -> str:
         return self.structure.role_at(position)
@@ -37,6 +42,10 @@ class Document:
     def whole_word(self, start: int, end: int) -> bool:
         left, right = self.sentence(start)
         return is_whole_word(self.text[left:right], start - left, end - left)
+
+    def in_heading(self, position: int) -> bool:
+        section = self.structure.section_at(position)
+        return section is not None and section.heading_start <= position < section.heading_end
 
     def in_empty_heading(self, position: int) -> bool:
         """True for a hit in a heading whose part has no content under it."""
@@ -92,6 +101,10 @@ def _trim(text: str, left: int, right: int) -> tuple[int, int]:
 
 def build_document(raw: RawDocument, roles: list[RoleMatcher], default_role: str) -> Document:
     norm = normalize(raw.text)
-    structure = find_structure(norm.text, roles, default_role)
-    metadata = extract_metadata(norm.text, structure.first_heading_start(), norm.dropped, raw.hints)
+    headings = find_headings(norm.text)
+    first_heading = headings[0].heading_start if headings else len(norm.text)
+    # The year reported decides which headings are next year's plan (2024年重点工作).
+    metadata = extract_metadata(norm.text, first_heading, norm.dropped, raw.hints)
+    year = int(metadata.year.value) if metadata.year else None
+    structure = find_structure(norm.text, roles, default_role, year, headings)
     return Document(raw=raw, norm=norm, structure=structure, metadata=metadata)

@@ -10,7 +10,7 @@ in the normalised text is always quoted from the original exactly as it stands.
 from __future__ import annotations
 
 import re
-from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,23 +29,38 @@ _META_LINE = re.compile(
     r"^(发布时间|发布日期|时间|日期|来源|信息来源|文章来源|作者|责任编辑|编辑|索引号|发文机关|成文日期|发布机构|主题分类|点击数|阅读数)\s*[:：]"
 )
 _DATE_ONLY = re.compile(r"^[\d\s/\-:.年月日]+$")
+# Breadcrumbs: 首页 > 政务公开 > 法治政府建设
+_BREADCRUMB = re.compile(r"^(首页|网站首页|主页)\s*[>»›/]")
 _MAX_DEBRIS_LEN = 120
 _FOOTER_NAV_LEN = 6
 
 
 @dataclass
 class NormalizedText:
+    """Normalised text and its map back to the original.
+
+    The map is a list of segments: from `seg_norm[k]` on, normalised characters map one
+    to one onto original characters starting at `seg_orig[k]`, until the next segment.
+    """
+
     original: str
     text: str
-    offsets: array  # offsets[i] is the original index of text[i]
+    seg_norm: list[int]
+    seg_orig: list[int]
     dropped: list[str] = field(default_factory=list)  # debris lines, for metadata
+
+    def original_index(self, index: int) -> int:
+        k = bisect_right(self.seg_norm, index) - 1
+        return self.seg_orig[k] + index - self.seg_norm[k]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text to the span of the original it came from."""
+        if not self.text:
+            return 0, 0
         if end <= start:
-            position = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            position = self.original_index(start) if start < len(self.text) else len(self.original)
             return position, position
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.original_index(start), self.original_index(end - 1) + 1
 
     def original_slice(self, start: int, end: int) -> str:
         left, right = self.to_original(start, end)
@@ -56,23 +71,38 @@ def normalize(original: str) -> NormalizedText:
     folded = fold_characters(original)
     lines = _split_lines(folded)
     keep = _keep_mask([line for _, line in lines])
-    out: list[str] = []
-    offsets = array("l")
+    parts: list[str] = []
+    seg_norm: list[int] = []
+    seg_orig: list[int] = []
     dropped: list[str] = []
+    position = 0
+
+    def emit(piece: str, origin: int) -> None:
+        nonlocal position
+        parts.append(piece)
+        seg_norm.append(position)
+        seg_orig.append(origin)
+        position += len(piece)
+
     for (start, line), kept in zip(lines, keep):
         if not kept:
             if line.strip():
                 dropped.append(line.strip())
             continue
-        piece, piece_offsets = _compact(line, start)
-        if not piece:
+        left = len(line) - len(line.lstrip())
+        right = len(line.rstrip())
+        if left >= right:
             continue
-        if out:
-            out.append("\n")
-            offsets.append(start - 1 if start > 0 else 0)
-        out.append(piece)
-        offsets.extend(piece_offsets)
-    return NormalizedText(original=original, text="".join(out), offsets=offsets, dropped=dropped)
+        if parts:
+            emit("\n", start - 1)  # the line break before this line
+        cursor = left
+        for space in _SPACE_NEAR_CJK.finditer(line, left, right):
+            if space.start() > cursor:
+                emit(line[cursor : space.start()], start + cursor)
+            cursor = space.end()
+        if right > cursor:
+            emit(line[cursor:right], start + cursor)
+    return NormalizedText(original=original, text="".join(parts), seg_norm=seg_norm, seg_orig=seg_orig, dropped=dropped)
 
 
 def fold_characters(text: str) -> str:
@@ -143,23 +173,6 @@ def _keep_mask(lines: list[str]) -> list[bool]:
 def _is_debris(line: str) -> bool:
     if len(line) > _MAX_DEBRIS_LEN:
         return False
-    if _DEBRIS.search(line) or _META_LINE.search(line):
+    if _DEBRIS.search(line) or _META_LINE.search(line) or _BREADCRUMB.search(line):
         return True
     return bool(_DATE_ONLY.match(line)) and sum(ch.isdigit() for ch in line) >= 6
-
-
-def _compact(line: str, start: int) -> tuple[str, list[int]]:
-    """Strip the line and drop whitespace next to Chinese characters, keeping offsets."""
-    kept: list[str] = []
-    offsets: list[int] = []
-    drop = [False] * len(line)
-    for match in _SPACE_NEAR_CJK.finditer(line):
-        for i in range(match.start(), match.end()):
-            drop[i] = True
-    left = len(line) - len(line.lstrip())
-    right = len(line.rstrip())
-    for i in range(left, right):
-        if not drop[i]:
-            kept.append(line[i])
-            offsets.append(start + i)
-    return "".join(kept), offsets

@@ -47,9 +47,29 @@ _PLAIN = re.compile(r"^[\u4e00-\u9fff《》“”]+$")
 
 
 def readable_words(expression: str) -> list[str]:
-    """The plain words inside a regex, for telling a user what was looked for."""
+    """The plain words among a regex's top-level alternatives, for telling a user what was looked for."""
     simpler = _OPTIONAL_GROUP.sub("", _LOOKAROUND.sub("", expression))
-    return [part for part in simpler.split("|") if _PLAIN.match(part)]
+    return [part for part in _top_level_alternatives(simpler) if _PLAIN.match(part)]
+
+
+def _top_level_alternatives(expression: str) -> list[str]:
+    parts, depth, current, escaped = [], 0, [], False
+    for ch in expression:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
 
 
 def compile_patterns(patterns: Patterns | None) -> CompiledPatterns | None:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer.compiled import CompiledRubric
 from scorer.document import build_document
 from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document
 from scorer.results import ReportResult
 from scorer.score import score_document
+
+if TYPE_CHECKING:
+    from scorer.selection import RubricSelector
 
 
 def score_raw(raw: RawDocument, compiled: CompiledRubric) -> ReportResult:
@@ -33,11 +37,12 @@ class Scored:
     text: str
 
 
-def score_raw_with_text(raw: RawDocument, compiled: CompiledRubric) -> Scored:
-    """Like `score_raw`, keeping the text: the HTML scorecard highlights evidence in it."""
-    doc = build_document(raw, compiled.roles, compiled.rubric.default_role)
-    return Scored(score_document(doc, compiled, raw.path), doc.norm.original)
+def score_file_with_text(path: str | Path, scorer: CompiledRubric | RubricSelector, max_bytes: int = MAX_BYTES_DEFAULT) -> Scored:
+    """Like `score_file`, keeping the text: the HTML scorecard highlights evidence in it.
 
-
-def score_file_with_text(path: str | Path, compiled: CompiledRubric, max_bytes: int = MAX_BYTES_DEFAULT) -> Scored:
-    return score_raw_with_text(read_document(path, max_bytes=max_bytes), compiled)
+    `scorer` is one compiled rubric, or a selector that picks the rubric per report
+    (`--rubric auto`). Evidence offsets point into the text as read, `raw.text`.
+    """
+    raw = read_document(path, max_bytes=max_bytes)
+    result = score_raw(raw, scorer) if isinstance(scorer, CompiledRubric) else scorer.score_raw(raw)
+    return Scored(result, raw.text)

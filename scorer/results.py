@@ -43,6 +43,8 @@ class ElementResult(Model):
 class RubricRef(Model):
     id: str
     version: str
+    reason: str | None = None  # why this rubric was used (chosen by --rubric auto, or named)
+    layers: list[str] = []  # the rubric files applied, base first (national, zhejiang, emergency)
 
 
 class MetadataResult(Model):

@@ -49,7 +49,7 @@ def score_document(doc: Document, compiled: CompiledRubric, file_label: str) -> 
     meta = doc.metadata
     return ReportResult(
         file=file_label,
-        rubric=RubricRef(id=compiled.rubric.id, version=compiled.rubric.version),
+        rubric=RubricRef(id=compiled.rubric.id, version=compiled.rubric.version, layers=list(compiled.layers)),
         encoding=doc.raw.encoding,
         score=score,
         grade=grade_for(score, compiled),

@@ -20,10 +20,11 @@ PREAMBLE = "preamble"
 
 _NUM = "[一二三四五六七八九十]{1,3}"
 _HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^(?:{_NUM}[、.]|第{_NUM}(?:部分|章|节)\s*)")),
-    (2, re.compile(rf"^\(\s*{_NUM}\s*\)[、.]?")),
-    (3, re.compile(r"^\d{1,2}\s*[、.](?!\d)")),
-    (4, re.compile(r"^\(\s*\d{1,2}\s*\)[、.]?")),
+    # Used with .match(line, pos): anchored at pos, so no ^.
+    (1, re.compile(rf"(?:{_NUM}[、.]|第{_NUM}(?:部分|章|节)\s*)")),
+    (2, re.compile(rf"\(\s*{_NUM}\s*\)[、.]?")),
+    (3, re.compile(r"\d{1,2}\s*[、.](?!\d)")),
+    (4, re.compile(r"\(\s*\d{1,2}\s*\)[、.]?")),
 ]
 _HEADING_MAX_ALONE = 60  # a line this short without 。 is a heading by itself
 _HEADING_MAX_INLINE = 90  # an inline heading ends at a 。 within this many characters
@@ -36,6 +37,7 @@ class RoleMatcher:
     id: str
     heading: CompiledPatterns
     cue: CompiledPatterns | None
+    heading_year: str | None = None  # "next": a heading naming the year after the one reported
 
 
 @dataclass
@@ -106,21 +108,35 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str) -> list[int]:
+    """Positions of every clause-ending character, for `clause_span`."""
+    return [match.start() for match in _CLAUSE_END.finditer(text)]
+
+
+def clause_span(text: str, start: int, end: int, bounds: list[int] | None = None) -> tuple[int, int]:
     """The clause around text[start:end]: bounded by , : ( ) ; and sentence ends."""
-    left = start
-    while left > 0 and not _CLAUSE_END.match(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and not _CLAUSE_END.match(text[right]):
-        right += 1
-    return left, right
+    bounds = clause_bounds(text) if bounds is None else bounds
+    i = bisect_right(bounds, start - 1) - 1
+    left = bounds[i] + 1 if i >= 0 else 0
+    j = bisect_right(bounds, end - 1)
+    right = bounds[j] if j < len(bounds) else len(text)
+    return left, max(right, end)
 
 
-def find_structure(text: str, roles: list[RoleMatcher], default_role: str) -> Structure:
-    sections = _find_headings(text)
+def find_headings(text: str) -> list[Section]:
+    return _find_headings(text)
+
+
+def find_structure(
+    text: str,
+    roles: list[RoleMatcher],
+    default_role: str,
+    report_year: int | None = None,
+    sections: list[Section] | None = None,
+) -> Structure:
+    sections = _find_headings(text) if sections is None else sections
     for section in sections:
-        section.own_roles = _roles_in(section.heading, roles)
+        section.own_roles = _roles_in(section.heading, roles) or _roles_by_year(section.heading, roles, report_year)
     cues = {role.id: role.cue for role in roles if role.cue is not None}
     starts = sentence_starts(text)
     role_starts, role_names, role_sections = [0], [PREAMBLE], [None]
@@ -165,6 +181,17 @@ def _follow_cues(text, starts, section, direct_end, state, cues, mark) -> None:
                 state.role = state.pending.pop(0)
                 mark(position, state.role, section.index)
         i += 1
+
+
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _roles_by_year(heading: str, roles: list[RoleMatcher], report_year: int | None) -> list[str]:
+    """三、2024年重点工作 in a report on 2023 is next year's plan."""
+    match = _HEADING_YEAR.search(heading)
+    if report_year is None or match is None or int(match.group(1)) != report_year + 1:
+        return []
+    return [role.id for role in roles if role.heading_year == "next"][:1]
 
 
 def _roles_in(heading: str, roles: list[RoleMatcher]) -> list[str]:
@@ -217,10 +244,17 @@ def _close(sections: list[Section], length: int) -> None:
         section.end = length
 
 
+_MARKUP = re.compile(r"(?:#{1,6}\s*|\*\*|__)?")
+
+
 def _heading_in(line: str) -> tuple[int, int, int] | None:
-    """(level, heading length, body offset) when the line starts with a heading number."""
+    """(level, heading length, body offset) when the line starts with a heading number.
+
+    Markdown markers before the number (## 一、..., **一、...**) are allowed.
+    """
+    lead = _MARKUP.match(line).end()
     for level, pattern in _HEADING_LEVELS:
-        match = pattern.match(line)
+        match = pattern.match(line, lead)
         if match is None:
             continue
         if len(line) <= _HEADING_MAX_ALONE and "。" not in line:

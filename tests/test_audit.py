@@ -81,13 +81,26 @@ def test_results_jsonl_has_a_line_per_file_with_errors(audited):
     assert all("\n" not in error for error in errors.values())
 
 
-def test_results_jsonl_is_the_score_json_contract(audited, national):
+def test_results_jsonl_is_the_score_json_contract(audited):
     folder, out, _, _ = audited
     lines = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
     scored = {line["file"]: line for line in lines if "error" not in line}
     assert len(scored) == 5
     for file, line in scored.items():
-        assert line == result_dict(score_file(file, national))
+        single = CliRunner().invoke(app, ["score", file, "--format", "json"])
+        assert line == json.loads(single.stdout)
+    # --rubric auto picks each report's province and department rubric.
+    assert {line["rubric"]["id"] for line in scored.values()} == {"zhejiang+emergency", "zhejiang+civil_defence", "guangdong+emergency", "gansu+emergency"}
+
+
+def test_one_named_rubric_scores_every_report(tmp_path, national):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    result = run(str(folder), "--out", str(tmp_path / "out"), "--rubric", "national", "-f", "jsonl")
+    assert result.exit_code == 0
+    for line in map(json.loads, result.stdout.splitlines()):
+        assert line == result_dict(score_file(line["file"], national)) | {"rubric": line["rubric"]}
+        assert line["rubric"]["id"] == "national"
 
 
 def test_summary_csv_opens_in_excel_and_lists_failures(audited, national):
@@ -97,15 +110,20 @@ def test_summary_csv_opens_in_excel_and_lists_failures(audited, national):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
     assert len(body) == 8
-    titles = [element.title for element in national.rubric.elements]
-    assert header[-len(titles) :] == titles
+    # The national elements first, then those only province or department rubrics add.
+    national_titles = [element.title for element in national.rubric.elements]
+    first = header.index(national_titles[0])
+    assert header[first : first + len(national_titles)] == national_titles
+    titles = header[first:]
+    assert len(titles) > len(national_titles)
     scores = [float(row[header.index("得分")]) for row in body if row[header.index("得分")]]
     assert scores == sorted(scores, reverse=True) and len(scores) == 5
     failed = [row for row in body if row[header.index("错误")]]
     assert {Path(row[header.index("文件")]).name for row in failed} == set(BROKEN)
     for row in body:
         if row[header.index("得分")]:
-            assert set(row[-len(titles) :]) <= {"已满足", "部分满足", "缺失"}
+            assert set(row[-len(titles) :]) <= {"已满足", "部分满足", "缺失", "不适用"}
+            assert "不适用" not in row[first : first + len(national_titles)]
 
 
 def test_index_shows_every_report_and_every_error(audited):

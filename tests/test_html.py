@@ -97,7 +97,7 @@ def _index(rows: list[Row]) -> str:
     from scorer.compiled import get_compiled
 
     compiled = get_compiled("national")
-    return render_index(rows, summarise(rows, compiled, 0), "基准", "1", {}, "报告")
+    return render_index(rows, summarise(rows, 0, compiled), "基准", {}, "报告")
 
 
 @given(text_and_spans())

@@ -1,1 +1,1 @@
-"""CLI commands that have grown beyond a few lines each live in their own module."""
+"""Sub-commands of `rolscore`, one module each; `scorer.cli` registers them."""

@@ -20,7 +20,6 @@ from rich.text import Text
 
 from scorer.atomic import write_text
 from scorer.audit import Discovery, Outcome, Row, Task, Totals, discover, ranked, score_tasks, summarise
-from scorer.compiled import CompiledRubric, get_compiled
 from scorer.errors import ScorerError
 from scorer.outnames import safe_name, unique_names
 from scorer.read import supported_suffixes
@@ -28,6 +27,7 @@ from scorer.render.audit_json import render_audit_json, render_jsonl
 from scorer.render.audit_table import render_audit_table
 from scorer.render.csv_out import render_csv
 from scorer.render.html import render_index
+from scorer.selection import AUTO, RubricSelector
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 MEGABYTE = 1024 * 1024
@@ -48,7 +48,7 @@ class _Usage(Exception):
 
 def audit(
     folder: Annotated[Path, typer.Argument(help="报告所在目录（含子目录）", metavar="DIR", show_default=False)],
-    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径")] = "national",
+    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：auto（按每份报告的单位和地名自动选择省级细则，叠加部门细则）、内置 id（如 national、zhejiang+emergency）或 YAML 文件路径")] = AUTO,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="输出目录（默认 reports_out/<报告目录名>）", show_default=False)] = None,
     pattern: Annotated[Optional[str], typer.Option("--glob", "-g", help="只评分相对路径匹配此模式的文件，如 '*.txt'、'2023/*'", show_default=False)] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行进程数（默认：全部 CPU 核）", min=1, show_default=False)] = None,
@@ -64,7 +64,7 @@ def audit(
     """
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
-        compiled, out_dir, found = _prepare(folder, rubric, out, pattern)
+        selector, out_dir, found = _prepare(folder, rubric, out, pattern)
     except _Usage as exc:
         err.print(f"[bold red]错误：[/]{escape(str(exc))}", markup=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -81,10 +81,10 @@ def audit(
     for row, outcome in zip(rows, outcomes, strict=True):
         row.result, row.error = outcome.result, outcome.error
 
-    totals = summarise(rows, compiled, found.skipped_count)
+    totals = summarise(rows, found.skipped_count, selector.fixed)
     ranking = ranked(rows)
     try:
-        _write_outputs(out_dir, rows, ranking, totals, compiled, found, folder)
+        _write_outputs(out_dir, rows, ranking, totals, _rubric_label(selector), found, folder)
     except ScorerError as exc:
         err.print(f"[bold red]错误：[/]{escape(exc.line())}", markup=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -93,13 +93,14 @@ def audit(
     raise typer.Exit(_exit_code(rows, fail_under, strict))
 
 
-def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -> tuple[CompiledRubric, Path, Discovery]:
+def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -> tuple[RubricSelector, Path, Discovery]:
     if not folder.exists():
         raise _Usage(f"{folder}: 报告目录不存在（请检查路径）")
     if not folder.is_dir():
         raise _Usage(f"{folder}: 不是目录（评分单个文件请用 rolscore score）")
     try:
-        compiled = get_compiled(rubric)
+        # Loaded here so that a broken rubric is one line before any report is read.
+        selector = RubricSelector(rubric)
     except ScorerError as exc:
         raise _Usage(exc.line()) from None
     out_dir = out if out is not None else DEFAULT_OUT_ROOT / safe_name(folder.resolve().name)
@@ -113,7 +114,7 @@ def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -
         skipped = f"；跳过了 {found.skipped_count} 个其他文件" if found.skipped_count else ""
         where = f"匹配 {pattern} 的" if pattern else ""
         raise _Usage(f"{folder}: 没有找到{where}报告文件（支持 {' '.join(supported_suffixes())}{skipped}）")
-    return compiled, out_dir, found
+    return selector, out_dir, found
 
 
 def _cpu_count() -> int:
@@ -155,12 +156,18 @@ def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_pr
         return score_tasks(tasks, rubric, workers, max_bytes, advance)
 
 
-def _write_outputs(out_dir: Path, rows: list[Row], ranking: list[Row], totals: Totals, compiled: CompiledRubric, found: Discovery, folder: Path) -> None:
+def _rubric_label(selector: RubricSelector) -> str:
+    if selector.auto:
+        return "按每份报告的单位和地名自动选择（省级细则叠加部门细则）"
+    rubric = selector.fixed.rubric
+    return f"{rubric.title}（{rubric.id} {rubric.version}）"
+
+
+def _write_outputs(out_dir: Path, rows: list[Row], ranking: list[Row], totals: Totals, rubric_label: str, found: Discovery, folder: Path) -> None:
     # The index goes last: while it still shows the previous run, every file it links to exists.
     write_text(out_dir / JSONL, render_jsonl(rows))
     write_text(out_dir / CSV, render_csv(ranking, totals))
-    rubric = compiled.rubric
-    write_text(out_dir / INDEX, render_index(ranking, totals, rubric.title, rubric.version, found.skipped, str(folder)))
+    write_text(out_dir / INDEX, render_index(ranking, totals, rubric_label, found.skipped, str(folder)))
 
 
 def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat, quiet: bool, out_dir: Path, err: Console) -> None:

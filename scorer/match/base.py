@@ -55,8 +55,11 @@ class ElementContext:
     role_titles: dict[str, str]
 
     def grade(self, doc: Document, start: int, end: int) -> Hit | None:
+        return self.grade_in(doc, start, end, self.scope)
+
+    def grade_in(self, doc: Document, start: int, end: int, scope: frozenset[str]) -> Hit | None:
         role = doc.role_at(start)
-        if role in self.scope:
+        if role in scope:
             hit = Hit(start, end, Strength.MET)
         elif role in self.capped_in:
             return Hit(start, end, Strength.PARTIAL, f"仅见于“{self.role_titles.get(role, role)}”部分")

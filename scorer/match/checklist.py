@@ -53,7 +53,7 @@ class ChecklistMatcher:
         if level == Strength.PARTIAL:
             found = [_capped(hit) for hit in found]
         note = self.note
-        if level == Strength.PARTIAL and not note:
+        if level == Strength.PARTIAL and not note and met_checks:
             note = f"只找到 {met_checks}/{len(self.checks)} 项（满足需 {self.met_at} 项）"
         return Finding(level=level, hits=found, missing_checks=missing if level != Strength.MET else [], note=note)
 

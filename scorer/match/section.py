@@ -30,17 +30,15 @@ class SectionMatcher:
 
 
 def _content_chars(doc: Document, start: int, end: int) -> int:
-    """Characters of prose in [start, end), headings not counted."""
-    total = 0
-    cursor = start
-    for section in doc.sections:
-        if section.heading_end <= start or section.heading_start >= end:
-            continue
-        total += _prose(doc.text[cursor : max(cursor, section.heading_start)])
-        cursor = max(cursor, section.heading_end)
-    total += _prose(doc.text[cursor:end])
-    return total
+    """Characters of text in [start, end) after the heading that opens the part.
+
+    Sub-headings count: in a plan, 一、加强培训 二、完善制度 are the arrangements.
+    """
+    section = doc.structure.section_at(start)
+    if section is not None and section.heading_start == start:
+        start = section.heading_end
+    return _prose(doc.text[start:end])
 
 
 def _prose(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))

@@ -2,7 +2,8 @@
 
 `with` demands a second phrase in the same clause or sentence (规范性文件 with 清理);
 `unless` drops a hit whose clause or sentence holds an excluding phrase (庭审旁听 is
-learning, not litigation work).
+learning, not litigation work). With `headings: false` a heading's own words do not
+count (a heading 存在的不足和原因 names causes without analysing any).
 """
 
 from __future__ import annotations
@@ -19,19 +20,23 @@ class TermsMatcher:
         self.with_ = compile_patterns(rule.with_)
         self.unless = compile_patterns(rule.unless)
         self.within = rule.within
+        self.headings = rule.headings
+        self.roles = frozenset(rule.roles) if rule.roles is not None else None
         self.note = rule.note
 
     def run(self, doc: Document, ctx: ElementContext) -> Finding:
         hits: list[Hit] = []
         near: list[str] = []
         for start, end in hits_of(self.find, doc):
+            if not self.headings and doc.in_heading(start):
+                continue
             left, right = doc.clause(start, end) if self.within == "clause" else doc.sentence(start)
             if self.unless is not None and (excluded := self.unless.search(doc.text, left, right)):
                 near.append(f"“{doc.text[start:end]}”所在{_unit(self.within)}含“{doc.text[excluded[0]:excluded[1]]}”，不计")
                 continue
             if self.with_ is not None and self.with_.search(doc.text, left, right) is None:
                 continue
-            hit = ctx.grade(doc, start, end)
+            hit = ctx.grade(doc, start, end) if self.roles is None else ctx.grade_in(doc, start, end, self.roles)
             if hit is not None:
                 hits.append(hit)
         return Finding.from_hits(hits, note=self.note, near_misses=near)

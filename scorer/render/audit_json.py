@@ -34,8 +34,9 @@ def totals_dict(totals: Totals) -> dict:
         "mean": totals.mean,
         "median": totals.median,
         "grades": totals.grades,
+        "rubrics": totals.rubrics,
         "elements": [
-            {"id": t.id, "title": t.title, "required": t.required, **t.counts, "share_met": round(t.share("met"), 4)}
+            {"id": t.id, "title": t.title, "required": t.required, "applies": t.total, **t.counts, "share_met": round(t.share("met"), 4)}
             for t in totals.most_missed()
         ],
     }

@@ -66,6 +66,8 @@ def _totals(totals: Totals) -> Text:
         text.append("    中位数 ", style="bold").append(f"{totals.median:g}")
         text.append("    等级 ", style="bold")
         text.append("  ".join(f"{grade} {count}" for grade, count in totals.grades.items()))
+    if len(totals.rubrics) > 1:
+        text.append("\n所用细则 ", style="bold").append("、".join(f"{rubric} {count} 份" for rubric, count in totals.rubrics.items()))
     return text
 
 
@@ -76,15 +78,13 @@ def _elements(totals: Totals) -> Table:
     table.add_column("部分满足", justify="right", style="yellow")
     table.add_column("已满足", justify="right", style="green")
     table.add_column("满足率", justify="right")
+    varied = any(tally.total < totals.scored for tally in totals.elements)
+    if varied:  # some elements belong to only some reports' rubrics
+        table.add_column("适用", justify="right", style="dim")
     for tally in totals.most_missed():
         title = Text(tally.title)
         if tally.required:
             title.append(" 必备", style="bold magenta")
-        table.add_row(
-            title,
-            str(tally.counts["missing"]),
-            str(tally.counts["partial"]),
-            str(tally.counts["met"]),
-            f"{tally.share('met') * 100:.0f}%",
-        )
+        cells = [title, str(tally.counts["missing"]), str(tally.counts["partial"]), str(tally.counts["met"]), f"{tally.share('met') * 100:.0f}%"]
+        table.add_row(*cells, *([f"{tally.total} 份"] if varied else []))
     return table

@@ -32,13 +32,13 @@ def render_csv(rows: list[Row], totals: Totals) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     elements = totals.elements
     writer.writerow(
-        ["排名", "文件", "报告单位", "报告年度", "得分", "等级", "未满足的必备要素", "错误", "评分卡"] + [t.title for t in elements]
+        ["排名", "文件", "报告单位", "报告年度", "得分", "等级", "未满足的必备要素", "错误", "评分细则", "评分卡"] + [t.title for t in elements]
     )
     rank = 0
     for row in rows:
         result = row.result
         if result is None:
-            cells = ["", row.relative, "", "", "", "", "", row.error or "", ""] + [""] * len(elements)
+            cells = ["", row.relative, "", "", "", "", "", row.error or "", "", ""] + [""] * len(elements)
         else:
             rank += 1
             status = {element.id: element.status for element in result.elements}
@@ -52,7 +52,8 @@ def render_csv(rows: list[Row], totals: Totals) -> str:
                 result.grade,
                 "、".join(titles[i] for i in result.required_missing),
                 "",
+                result.rubric.id,
                 row.page or "",
-            ] + [STATUS_TEXT[status[t.id]] if t.id in status else "" for t in elements]
+            ] + [STATUS_TEXT[status[t.id]] if t.id in status else "不适用" for t in elements]
         writer.writerow([safe_cell(cell) for cell in cells])
     return BOM + out.getvalue()

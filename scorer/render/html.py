@@ -73,6 +73,7 @@ def _environment() -> Environment:
     env.filters["num"] = _num
     env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
     env.filters["by_id"] = lambda elements: {element.id: element for element in elements}
+    env.filters["short"] = short_title
     env.globals.update(
         STATUS_TEXT=STATUS_TEXT,
         STATUS_MARK=STATUS_MARK,
@@ -89,6 +90,11 @@ def _num(value: float | None) -> str:
 
 def _now() -> str:
     return datetime.now().strftime("%Y-%m-%d %H:%M")
+
+
+def short_title(title: str, limit: int = 12) -> str:
+    """A heat-map column head stands one character per line; long titles are cut (full on hover)."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def quote_parts(quote: str, matched: str) -> tuple[str, str, str]:
@@ -129,8 +135,7 @@ def render_scorecard(result: ReportResult, text: str, index_href: str | None = N
 def render_index(
     rows: list[Row],
     totals: Totals,
-    rubric_title: str,
-    rubric_version: str,
+    rubric_label: str,
     skipped: dict[str, list[str]],
     source: str,
     generated: str | None = None,
@@ -144,8 +149,7 @@ def render_index(
     return template.render(
         rows=rows,
         totals=totals,
-        rubric_title=rubric_title,
-        rubric_version=rubric_version,
+        rubric_label=rubric_label,
         skipped=skipped,
         source=source,
         page_css=_asset("index.css").text,

@@ -7,9 +7,9 @@ one of a few matcher kinds, each implemented by one module in `scorer.match`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveFloat, PositiveInt, WithJsonSchema
 
 
 class Strict(BaseModel):
@@ -35,12 +35,18 @@ class Patterns(Strict):
 
 
 class TermsRule(Patterns):
-    """Met where a phrase is found in a sentence the element may draw evidence from."""
+    """Met where a phrase is found in a sentence the element may draw evidence from.
+
+    `roles` narrows or widens where this one rule looks (hits there count fully); by
+    default the element's own scope applies.
+    """
 
     kind: Literal["terms"]
     with_: Patterns | None = Field(default=None, alias="with")
     unless: Patterns | None = None
     within: Literal["clause", "sentence"] = "sentence"
+    headings: bool = True
+    roles: list[str] | None = None
     note: str | None = None
 
 
@@ -98,6 +104,52 @@ Rule = Annotated[
 Role = str
 
 
+class Example(Strict):
+    """A short report text that must make its element met, partial or missing.
+
+    `todo` marks a known miss (like Semgrep's `todoruleid`): the example states what
+    should happen, the matcher does not do it yet, and the reason is given here.
+    """
+
+    text: str = Field(min_length=1)
+    note: str | None = None
+    todo: str | None = None
+
+
+def _example_from_text(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+_EXAMPLE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "description": "样例文字"},
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1, "description": "样例文字"},
+                "note": {"type": "string", "description": "说明"},
+                "todo": {"type": "string", "description": "已知未通过的原因"},
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+ExampleItem = Annotated[Example, BeforeValidator(_example_from_text), WithJsonSchema(_EXAMPLE_SCHEMA)]
+
+
+class Examples(Strict):
+    """Texts that must make the element met, partial or missing (`rolscore rubric test`)."""
+
+    met: list[ExampleItem] = Field(default_factory=list)
+    partial: list[ExampleItem] = Field(default_factory=list)
+    missing: list[ExampleItem] = Field(default_factory=list)
+
+    def items(self) -> list[tuple[str, int, Example]]:
+        return [(status, i, ex) for status in ("met", "partial", "missing") for i, ex in enumerate(getattr(self, status))]
+
+
 class Element(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
@@ -111,6 +163,7 @@ class Element(Strict):
     met: list[Rule] = Field(default_factory=list)
     partial: list[Rule] = Field(default_factory=list)
     suggestion: str
+    examples: Examples | None = None
 
 
 class RoleDef(Strict):
@@ -124,6 +177,7 @@ class RoleDef(Strict):
     title: str
     heading: Patterns
     cue: Patterns | None = None
+    heading_year: Literal["next"] | None = None
 
 
 class Defaults(Strict):
@@ -139,7 +193,13 @@ class Grades(Strict):
 
 
 class Rubric(Strict):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    """A resolved rubric: every inherited layer applied (see `scorer.rubric.inherit`).
+
+    A composed rubric (a department overlay on a province) has an id like
+    `zhejiang+emergency`.
+    """
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_+-]*$")
     title: str
     version: str
     basis: list[str] = Field(min_length=1)
