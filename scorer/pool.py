@@ -33,7 +33,7 @@ class _Pool(Generic[T, R]):
     initializer: Callable[..., None] | None
     initargs: tuple[Any, ...]
     on_done: Callable[[int, R | Crashed], None]
-    results: dict[int, R | Crashed]
+    finished: set[int]
 
     def round(self, indexes: list[int], workers: int) -> list[int]:
         """Run `indexes`; return those left unfinished because the pool broke."""
@@ -44,13 +44,14 @@ class _Pool(Generic[T, R]):
         broken = False
         try:
             futures: dict[Future, int] = {pool.submit(self.fn, self.items[i]): i for i in indexes}
-            for future in as_completed(futures):
+            for future in as_completed(list(futures)):
+                index = futures.pop(future)  # a finished future holds its result: let it go
                 try:
                     value = future.result()
                 except BrokenProcessPool:
                     broken = True
                     continue
-                self._finish(futures[future], value)
+                self._finish(index, value)
         except BaseException:
             # Ctrl-C or a bug: do not wait for the queued items before giving up.
             pool.shutdown(wait=False, cancel_futures=True)
@@ -58,10 +59,10 @@ class _Pool(Generic[T, R]):
         pool.shutdown(wait=True)
         if not broken:
             return []
-        return [i for i in indexes if i not in self.results]
+        return [i for i in indexes if i not in self.finished]
 
     def _finish(self, index: int, value: R | Crashed) -> None:
-        self.results[index] = value
+        self.finished.add(index)
         self.on_done(index, value)
 
 
@@ -80,14 +81,16 @@ def run_parallel(
     on_done: Callable[[int, R | Crashed], None],
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
-) -> list[R | Crashed]:
-    """`fn` over `items` in `workers` processes; results in the order of `items`.
+) -> None:
+    """`fn` over `items` in `workers` processes; `on_done(index, result)` for each.
 
-    `fn` and `initializer` must be module-level functions (they are pickled). `fn` should
-    turn its own expected failures into values: an exception it raises is re-raised here.
-    `on_done` is called in this process as each item finishes, in completion order.
+    `on_done` is called in this process as each item finishes, in completion order;
+    results are not kept here, so a large batch costs no memory beyond what `on_done`
+    keeps. `fn` and `initializer` must be module-level functions (they are pickled). `fn`
+    should turn its own expected failures into values: an exception it raises is
+    re-raised here.
     """
-    pool: _Pool[T, R] = _Pool(fn, items, initializer, initargs, on_done, {})
+    pool: _Pool[T, R] = _Pool(fn, items, initializer, initargs, on_done, set())
     queue = list(range(len(items)))
     while queue:
         unfinished = pool.round(queue, workers)
@@ -97,4 +100,3 @@ def run_parallel(
         for index in suspects:
             if pool.round([index], 1):
                 pool._finish(index, Crashed())
-    return [pool.results[i] for i in range(len(items))]

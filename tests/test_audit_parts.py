@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -93,11 +94,11 @@ def _square_or_die(n: int) -> int:
 
 
 def test_a_crashing_worker_costs_only_its_own_item():
-    seen: list[int] = []
-    results = run_parallel(_square_or_die, list(range(20)), 2, lambda i, r: seen.append(i))
+    results: dict[int, object] = {}
+    run_parallel(_square_or_die, list(range(20)), 2, results.__setitem__)
+    assert sorted(results) == list(range(20)), "every item reported once"
     assert results[13] == Crashed()
-    assert [r for i, r in enumerate(results) if i != 13] == [n * n for n in range(20) if n != 13]
-    assert sorted(seen) == list(range(20))
+    assert [results[i] for i in range(20) if i != 13] == [n * n for n in range(20) if n != 13]
 
 
 def test_discover_walks_subfolders_and_counts_skips(tmp_path):
@@ -134,8 +135,26 @@ def test_a_bug_in_one_file_becomes_its_error_row(tmp_path, monkeypatch):
     for name in ["a.txt", "b.txt"]:
         (tmp_path / name).write_bytes(seed.read_bytes())
     tasks = [audit.Task(str(tmp_path / name), str(tmp_path / "out" / f"{name}.html")) for name in ["a.txt", "b.txt"]]
-    first, second = audit.score_tasks(tasks, "national", jobs=1, max_bytes=10**7)
-    assert first.result is not None and first.error is None
-    assert second.result is None
+    outcomes: dict[int, audit.Outcome] = {}
+    audit.score_tasks(tasks, "national", jobs=1, max_bytes=10**7, on_done=outcomes.__setitem__)
+    first, second = outcomes[0], outcomes[1]
+    assert first.summary is not None and first.error is None and json.loads(first.line)["file"] == tasks[0].path
+    assert second.summary is None
     assert "RuntimeError: boom second line" in second.error and "\n" not in second.error
+    assert json.loads(second.line) == {"file": tasks[1].path, "error": second.error}
     assert (tmp_path / "out" / "a.txt.html").is_file() and not (tmp_path / "out" / "b.txt.html").exists()
+
+
+def test_atomic_lines_come_out_in_order_or_not_at_all(tmp_path):
+    target = tmp_path / "results.jsonl"
+    with atomic.AtomicLines(target) as lines:
+        for index in [2, 0, 3, 1]:
+            lines.put(index, f"line {index}")
+        lines.commit()
+    assert target.read_text() == "line 0\nline 1\nline 2\nline 3\n"
+    with pytest.raises(KeyboardInterrupt):
+        with atomic.AtomicLines(target) as lines:
+            lines.put(0, "new")
+            raise KeyboardInterrupt
+    assert target.read_text().startswith("line 0"), "an interrupted run leaves the old file"
+    assert [p.name for p in tmp_path.iterdir()] == ["results.jsonl"]

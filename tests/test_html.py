@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.audit import Row, summarise
+from scorer.audit_summary import ReportSummary, Row, elements_of, summarise
 from scorer.pipeline import score_file_with_text
 from scorer.render.highlight import pieces, quotes_of
 from scorer.render.html import render_index, render_scorecard
@@ -85,7 +85,8 @@ def test_any_report_text_round_trips_escaped(case):
 def test_everything_from_a_report_is_escaped(hostile):
     text = "正文" + hostile
     result = result_with_evidence(text, [(0, len(text)), (2, 5)], meta=hostile)
-    for html in (render_scorecard(result, text), _index([Row(file=hostile, relative=hostile, page="reports/x.html", result=result), Row(file=hostile, relative=hostile, page=None, error=hostile)])):
+    rows = [Row(file=hostile, relative=hostile, page="reports/x.html", summary=ReportSummary.of(result)), Row(file=hostile, relative=hostile, page=None, error=hostile)]
+    for html in (render_scorecard(result, text), _index(rows, result)):
         page = read_page(html)
         assert len(page.scripts) == 1
         assert not [tag for tag, _ in page.tags if tag == "img"]
@@ -93,11 +94,11 @@ def test_everything_from_a_report_is_escaped(hostile):
             assert not [name for name in attributes if name.startswith("on")]
 
 
-def _index(rows: list[Row]) -> str:
+def _index(rows: list[Row], result: ReportResult) -> str:
     from scorer.compiled import get_compiled
 
-    compiled = get_compiled("national")
-    return render_index(rows, summarise(rows, 0, compiled), "基准", {}, "报告")
+    catalogue = {info.id: info for info in elements_of(result)}
+    return render_index(rows, summarise(rows, 0, catalogue, get_compiled("national")), "基准", {}, "报告")
 
 
 @given(text_and_spans())
@@ -147,8 +148,8 @@ def test_seed_scorecard_lights_every_evidence_quote(national):
 
 def test_pages_are_self_contained_and_allow_only_their_own_script(national):
     scored = score_file_with_text(seed_files()[0], national)
-    rows = [Row(file="a.txt", relative="a.txt", page="reports/a.html", result=scored.result)]
-    for html in (render_scorecard(scored.result, scored.text), _index(rows)):
+    rows = [Row(file="a.txt", relative="a.txt", page="reports/a.html", summary=ReportSummary.of(scored.result))]
+    for html in (render_scorecard(scored.result, scored.text), _index(rows, scored.result)):
         page = read_page(html)
         for tag, attributes in page.tags:
             for name in ("src", "href", "action"):

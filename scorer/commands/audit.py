@@ -6,7 +6,9 @@ and the renderers.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+from collections.abc import Callable
 from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
@@ -18,15 +20,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.markup import escape
 from rich.text import Text
 
-from scorer.atomic import write_text
-from scorer.audit import Discovery, Outcome, Row, Task, Totals, discover, ranked, score_tasks, summarise
+from scorer.atomic import AtomicLines, write_chunks, write_text
+from scorer.audit import Discovery, Outcome, Task, discover, score_tasks
+from scorer.audit_summary import ElementInfo, Row, Totals, ranked, summarise
 from scorer.errors import ScorerError
 from scorer.outnames import safe_name, unique_names
 from scorer.read import supported_suffixes
-from scorer.render.audit_json import render_audit_json, render_jsonl
+from scorer.render.audit_json import write_audit_json
 from scorer.render.audit_table import render_audit_table
 from scorer.render.csv_out import render_csv
-from scorer.render.html import render_index
+from scorer.render.html import index_chunks
 from scorer.selection import AUTO, RubricSelector
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -74,23 +77,48 @@ def audit(
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
     try:
-        outcomes = _score(tasks, rubric, workers, int(max_size * MEGABYTE), show_progress)
+        with AtomicLines(out_dir / JSONL) as jsonl:
+            collector = _Collector(rows, jsonl)
+            _score(tasks, rubric, workers, int(max_size * MEGABYTE), show_progress, collector.take)
+            totals = summarise(rows, found.skipped_count, collector.catalogue(), selector.fixed)
+            ranking = ranked(rows)
+            jsonl.commit()
+            # The index goes last: while it still shows the previous run, every file it links to exists.
+            write_text(out_dir / CSV, render_csv(ranking, totals))
+            write_chunks(out_dir / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
     except KeyboardInterrupt:
         err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    for row, outcome in zip(rows, outcomes, strict=True):
-        row.result, row.error = outcome.result, outcome.error
-
-    totals = summarise(rows, found.skipped_count, selector.fixed)
-    ranking = ranked(rows)
-    try:
-        _write_outputs(out_dir, rows, ranking, totals, _rubric_label(selector), found, folder)
     except ScorerError as exc:
         err.print(f"[bold red]错误：[/]{escape(exc.line())}", markup=True)
         raise typer.Exit(EXIT_USAGE) from None
 
     _show(ranking, totals, found, fmt, quiet, out_dir, err)
     raise typer.Exit(_exit_code(rows, fail_under, strict))
+
+
+class _Collector:
+    """Takes each file's outcome as it comes: its row, its results.jsonl line, its elements."""
+
+    def __init__(self, rows: list[Row], jsonl: AtomicLines) -> None:
+        self.rows = rows
+        self.jsonl = jsonl
+        self.seen: dict[str, tuple[tuple[int, int], ElementInfo]] = {}
+
+    def take(self, index: int, outcome: Outcome) -> None:
+        row = self.rows[index]
+        row.summary = outcome.summary.shared() if outcome.summary is not None else None
+        row.error = outcome.error
+        self.jsonl.put(index, outcome.line)
+        for position, info in enumerate(outcome.elements):
+            key = (index, position)
+            if info.id not in self.seen or key < self.seen[info.id][0]:
+                self.seen[info.id] = (key, info)
+
+    def catalogue(self) -> dict[str, ElementInfo]:
+        """Every element any report was scored on, in the order of the first report that has it
+        (not the order the workers finished in, so that columns are the same on every run)."""
+        return {info.id: info for _, info in sorted(self.seen.values(), key=lambda item: item[0])}
 
 
 def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -> tuple[RubricSelector, Path, Discovery]:
@@ -130,7 +158,7 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:.1f} 份/秒" if speed else "— 份/秒", style="progress.data.speed")
 
 
-def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_progress: bool) -> list[Outcome]:
+def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_progress: bool, take: Callable[[int, Outcome], None]) -> None:
     progress = (
         Progress(
             SpinnerColumn(),
@@ -149,11 +177,12 @@ def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_pr
     with progress or nullcontext():
         bar = progress.add_task("评分", total=len(tasks)) if progress else None
 
-        def advance(_index: int, _outcome: Outcome) -> None:
+        def advance(index: int, outcome: Outcome) -> None:
+            take(index, outcome)
             if progress is not None and bar is not None:
                 progress.advance(bar)
 
-        return score_tasks(tasks, rubric, workers, max_bytes, advance)
+        score_tasks(tasks, rubric, workers, max_bytes, advance)
 
 
 def _rubric_label(selector: RubricSelector) -> str:
@@ -163,18 +192,14 @@ def _rubric_label(selector: RubricSelector) -> str:
     return f"{rubric.title}（{rubric.id} {rubric.version}）"
 
 
-def _write_outputs(out_dir: Path, rows: list[Row], ranking: list[Row], totals: Totals, rubric_label: str, found: Discovery, folder: Path) -> None:
-    # The index goes last: while it still shows the previous run, every file it links to exists.
-    write_text(out_dir / JSONL, render_jsonl(rows))
-    write_text(out_dir / CSV, render_csv(ranking, totals))
-    write_text(out_dir / INDEX, render_index(ranking, totals, rubric_label, found.skipped, str(folder)))
-
-
 def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat, quiet: bool, out_dir: Path, err: Console) -> None:
-    if fmt is AuditFormat.json:
-        sys.stdout.write(render_audit_json(ranking, totals, found.skipped))
-    elif fmt is AuditFormat.jsonl:
-        sys.stdout.write(render_jsonl(ranking))
+    if fmt is not AuditFormat.table:
+        # Streamed from results.jsonl: the full results were never all in memory.
+        with open(out_dir / JSONL, encoding="utf-8") as lines:
+            if fmt is AuditFormat.json:
+                write_audit_json(sys.stdout, totals, found.skipped, lines)
+            else:
+                shutil.copyfileobj(lines, sys.stdout)
     sys.stdout.flush()
     if fmt is AuditFormat.table and not quiet:
         console = Console(highlight=False)
@@ -184,13 +209,13 @@ def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat
         return
     # Without the table, each failed file still gets its one line.
     for row in ranking:
-        if row.result is None:
+        if row.summary is None:
             err.print(Text("错误：", style="bold red").append(f"{row.file}: {row.error}"))
 
 
 def _exit_code(rows: list[Row], fail_under: float | None, strict: bool) -> int:
     """The same for every output format."""
-    results = [row.result for row in rows if row.result is not None]
+    results = [row.summary for row in rows if row.summary is not None]
     if len(results) < len(rows):
         return EXIT_FAILED
     below = fail_under is not None and any(r.score < fail_under for r in results)

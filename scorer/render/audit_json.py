@@ -1,28 +1,18 @@
-"""An audit as JSON: results.jsonl (a line per file) and `audit --format json` (one document).
+"""An audit as JSON: `audit --format json`, one document streamed from results.jsonl.
 
-A scored file's line is exactly what `score --format json` prints for it; a file that
-failed is `{"file": ..., "error": ...}`, so a reader tells them apart by the `error` key.
+results.jsonl has a line per file: a scored file's line is exactly what
+`score --format json` prints for it; a file that failed is `{"file": ..., "error": ...}`,
+so a reader tells them apart by the `error` key. Those lines are written by the workers.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
-
-from scorer.render.json_out import result_dict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from scorer.audit import Row, Totals
-
-
-def row_dict(row: Row) -> dict:
-    if row.result is None:
-        return {"file": row.file, "error": row.error or ""}
-    return result_dict(row.result)
-
-
-def render_jsonl(rows: list[Row]) -> str:
-    return "".join(json.dumps(row_dict(row), ensure_ascii=False) + "\n" for row in rows)
+    from scorer.audit_summary import Totals
 
 
 def totals_dict(totals: Totals) -> dict:
@@ -42,6 +32,16 @@ def totals_dict(totals: Totals) -> dict:
     }
 
 
-def render_audit_json(rows: list[Row], totals: Totals, skipped: dict[str, list[str]]) -> str:
-    payload = {"totals": totals_dict(totals), "reports": [row_dict(row) for row in rows], "skipped": skipped}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+def write_audit_json(out: TextIO, totals: Totals, skipped: dict[str, list[str]], lines: Iterable[str]) -> None:
+    """`{"totals": ..., "reports": [...], "skipped": ...}`, the reports in file order.
+
+    Each report is copied as its JSON line stands, so memory does not grow with the batch.
+    """
+    out.write('{\n"totals": ' + json.dumps(totals_dict(totals), ensure_ascii=False, indent=2) + ',\n"reports": [')
+    first = True
+    for line in lines:
+        line = line.strip()
+        if line:
+            out.write(("\n" if first else ",\n") + line)
+            first = False
+    out.write('\n],\n"skipped": ' + json.dumps(skipped, ensure_ascii=False, indent=2) + "\n}\n")

@@ -11,18 +11,18 @@ from rich.text import Text
 from scorer.render.table import GRADE_STYLE
 
 if TYPE_CHECKING:
-    from scorer.audit import Row, Totals
+    from scorer.audit_summary import Row, Totals
 
 
 def render_audit_table(rows: list[Row], totals: Totals, console: Console) -> None:
     """`rows` in ranking order."""
-    console.print(_ranking(rows))
+    console.print(_ranking(rows, totals))
     console.print(_totals(totals))
     if totals.scored:
         console.print(_elements(totals))
 
 
-def _ranking(rows: list[Row]) -> Table:
+def _ranking(rows: list[Row], totals: Totals) -> Table:
     table = Table(title="报告排名", title_justify="left", header_style="bold", expand=False)
     table.add_column("排名", justify="right", no_wrap=True)
     table.add_column("报告单位", overflow="fold", max_width=24)
@@ -31,20 +31,20 @@ def _ranking(rows: list[Row]) -> Table:
     table.add_column("等级", no_wrap=True)
     table.add_column("未满足的必备要素 / 错误", overflow="fold", max_width=48)
     table.add_column("文件", overflow="fold", max_width=40, style="dim")
+    titles = {tally.id: tally.title for tally in totals.elements}
     rank = 0
     for row in rows:
-        result = row.result
+        result = row.summary
         if result is None:
             table.add_row("—", Text("无法评分", style="bold red"), "", "", "", Text(row.error or "", style="red"), row.relative)
             continue
         rank += 1
         style = GRADE_STYLE.get(result.grade, "")
-        titles = {element.id: element.title for element in result.elements}
-        unmet = "、".join(titles[i] for i in result.required_missing)
+        unmet = "、".join(titles.get(i, i) for i in result.required_missing)
         table.add_row(
             str(rank),
-            result.metadata.agency or Text("（未识别）", style="dim"),
-            str(result.metadata.year or "—"),
+            result.agency or Text("（未识别）", style="dim"),
+            str(result.year or "—"),
             Text(f"{result.score:g}", style=style),
             Text(result.grade, style=style),
             Text(unmet or "—", style="red" if unmet else "dim"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from scorer.results import STATUS_TEXT
 
 if TYPE_CHECKING:
-    from scorer.audit import Row, Totals
+    from scorer.audit_summary import Row, Totals
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -34,25 +34,25 @@ def render_csv(rows: list[Row], totals: Totals) -> str:
     writer.writerow(
         ["排名", "文件", "报告单位", "报告年度", "得分", "等级", "未满足的必备要素", "错误", "评分细则", "评分卡"] + [t.title for t in elements]
     )
+    titles = {tally.id: tally.title for tally in elements}
     rank = 0
     for row in rows:
-        result = row.result
+        result = row.summary
         if result is None:
             cells = ["", row.relative, "", "", "", "", "", row.error or "", "", ""] + [""] * len(elements)
         else:
             rank += 1
-            status = {element.id: element.status for element in result.elements}
-            titles = {element.id: element.title for element in result.elements}
+            status = result.statuses
             cells = [
                 rank,
                 row.relative,
-                result.metadata.agency or "",
-                result.metadata.year or "",
+                result.agency or "",
+                result.year or "",
                 f"{result.score:g}",
                 result.grade,
-                "、".join(titles[i] for i in result.required_missing),
+                "、".join(titles.get(i, i) for i in result.required_missing),
                 "",
-                result.rubric.id,
+                result.rubric_id,
                 row.page or "",
             ] + [STATUS_TEXT[status[t.id]] if t.id in status else "不适用" for t in elements]
         writer.writerow([safe_cell(cell) for cell in cells])

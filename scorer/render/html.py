@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -25,7 +26,7 @@ from scorer.render.highlight import anchor_for, pieces, quotes_of
 from scorer.results import STATUS_TEXT, ElementResult, ReportResult
 
 if TYPE_CHECKING:
-    from scorer.audit import Row, Totals
+    from scorer.audit_summary import Row, Totals
 
 STATUS_MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
 GRADE_CLASS = {"优秀": "excellent", "良好": "good", "合格": "pass", "不合格": "fail"}
@@ -72,8 +73,8 @@ def _environment() -> Environment:
     env.filters["text"] = text_html
     env.filters["num"] = _num
     env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
-    env.filters["by_id"] = lambda elements: {element.id: element for element in elements}
     env.filters["short"] = short_title
+    env.filters["titles"] = lambda ids, totals: [totals.title(i) for i in ids]
     env.globals.update(
         STATUS_TEXT=STATUS_TEXT,
         STATUS_MARK=STATUS_MARK,
@@ -140,13 +141,24 @@ def render_index(
     source: str,
     generated: str | None = None,
 ) -> str:
-    """The audit's front page: figures, the elements most often missed, the ranking and heat map.
+    return "".join(index_chunks(rows, totals, rubric_label, skipped, source, generated))
 
-    `rows` come in ranking order; a row's scorecard link is its `page`.
+
+def index_chunks(
+    rows: list[Row],
+    totals: Totals,
+    rubric_label: str,
+    skipped: dict[str, list[str]],
+    source: str,
+    generated: str | None = None,
+) -> Iterator[str]:
+    """The audit's front page, piece by piece (an index of ten thousand reports is written
+    as it is rendered, never held whole): figures, the ranking with its heat map, and the
+    elements most often missed. `rows` come in ranking order; a row's scorecard link is its `page`.
     """
     script = _asset("index.js")
     template = _environment().get_template("index.html.j2")
-    return template.render(
+    return template.generate(
         rows=rows,
         totals=totals,
         rubric_label=rubric_label,
