@@ -6,14 +6,18 @@ from pathlib import Path
 
 from scorer.compiled import CompiledRubric
 from scorer.document import build_document
+from scorer.patterns import PatternTimeout
 from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document
 from scorer.results import ReportResult
 from scorer.score import score_document
 
 
 def score_raw(raw: RawDocument, compiled: CompiledRubric) -> ReportResult:
-    doc = build_document(raw, compiled.roles, compiled.rubric.default_role)
-    return score_document(doc, compiled, raw.path)
+    try:
+        doc = build_document(raw, compiled.roles, compiled.rubric.default_role)
+        return score_document(doc, compiled, raw.path)
+    except PatternTimeout as exc:
+        raise exc.located(raw.path, compiled.source or None) from None
 
 
 def score_file(path: str | Path, compiled: CompiledRubric, max_bytes: int = MAX_BYTES_DEFAULT) -> ReportResult:

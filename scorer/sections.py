@@ -28,7 +28,11 @@ _HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
 _HEADING_MAX_ALONE = 60  # a line this short without 。 is a heading by itself
 _HEADING_MAX_INLINE = 90  # an inline heading ends at a 。 within this many characters
 _SENTENCE_END = re.compile(r"[。!?;\n]")
-_CLAUSE_END = re.compile(r"[。!?;\n,:()]")
+_CLAUSE_END_CHARS = "。!?;\n,:()"
+# Real sentences stay far below these; text without punctuation (a pasted table, a
+# hostile file) must not make every hit scan the whole text, which is quadratic.
+MAX_SENTENCE = 600
+MAX_CLAUSE = 300
 
 
 @dataclass
@@ -102,19 +106,30 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
         if match.end() < len(text):
+            _split_long(text, starts, match.end())
             starts.append(match.end())
+    _split_long(text, starts, len(text))
     return starts
 
 
+def _split_long(text: str, starts: list[int], stop: int) -> None:
+    """Break a run-on stretch before `stop` at clause ends, or hard, every MAX_SENTENCE."""
+    while stop - starts[-1] > MAX_SENTENCE:
+        limit = starts[-1] + MAX_SENTENCE
+        cut = max(text.rfind(ch, starts[-1] + 1, limit) for ch in ",:")
+        starts.append(cut + 1 if cut > starts[-1] else limit)
+
+
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end]: bounded by , : ( ) ; and sentence ends."""
-    left = start
-    while left > 0 and not _CLAUSE_END.match(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and not _CLAUSE_END.match(text[right]):
-        right += 1
-    return left, right
+    """The clause around text[start:end]: bounded by , : ( ) ; and sentence ends.
+
+    A clause is looked for at most MAX_CLAUSE characters either side of the hit.
+    """
+    floor = max(0, start - MAX_CLAUSE)
+    left = max(text.rfind(ch, floor, start) for ch in _CLAUSE_END_CHARS) + 1
+    ceiling = min(len(text), end + MAX_CLAUSE)
+    found = [at for ch in _CLAUSE_END_CHARS if (at := text.find(ch, end, ceiling)) >= 0]
+    return max(left, floor), min(found, default=ceiling)
 
 
 def find_structure(text: str, roles: list[RoleMatcher], default_role: str) -> Structure:
