@@ -56,6 +56,8 @@ _TITLE_META = ("articletitle", "og:title", "title", "dc.title")
 _DATE_META = ("pubdate", "publishdate", "article:published_time", "firstpublishedtime", "dc.date", "dcterms.issued", "og:release_date", "publish_date", "date")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _LABELLED_DATE = re.compile(r"(?:发布|发文|成文|更新)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2})")
+_TITLE_MAX = 80
+_REPORT_TITLE = re.compile(r"报告|報告|情况|情況|总结|總結")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|-)\s*")
 
 
@@ -148,7 +150,7 @@ def _hints(root) -> dict[str, str]:
             metas[key] = content
     hints = {}
     title = next((metas[key] for key in _TITLE_META if metas.get(key)), None) or _page_title(root)
-    if title:
+    if title and len(title) <= _TITLE_MAX and _REPORT_TITLE.search(title):  # not a site or column name
         hints["title"] = title
     date = next((iso for key in _DATE_META if (iso := _iso_date(metas.get(key, "")))), None)
     if date is None:
@@ -167,9 +169,9 @@ def _page_title(root) -> str | None:
                 return text
     title = root.find(".//title")
     if title is not None and title.text:
-        # <title> is "article_column_site": the article's part is the longest.
+        # <title> is "article_column_site": the article's part names a report.
         parts = [part for part in _TITLE_SPLIT.split(title.text.strip()) if part]
-        return max(parts, key=len) if parts else None
+        return max(parts, key=lambda part: (bool(_REPORT_TITLE.search(part)), len(part))) if parts else None
     return None
 
 

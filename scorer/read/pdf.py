@@ -71,8 +71,9 @@ def read_pdf(path: str, data: bytes) -> RawDocument:
 
 
 def _open_error(path: str, exc: Exception) -> ReadError:
-    detail = f"{type(exc).__name__} {exc} {type(exc.__cause__).__name__ if exc.__cause__ else ''}"
-    if "Password" in detail or "Encrypt" in detail or "password" in detail:
+    # pdfplumber wraps pdfminer's errors: PdfminerException(PDFPasswordIncorrect()).
+    detail = " ".join([repr(exc), *(repr(arg) for arg in exc.args), repr(exc.__cause__)]).lower()
+    if "password" in detail or "encrypt" in detail:
         return ReadError(path, "PDF 设有打开密码", "请去掉密码后另存为 PDF，或提供 .docx 版本")
     return ReadError(path, "PDF 文件不完整或已损坏（可能下载中断）", "请重新下载，或从原文件重新导出 PDF")
 
@@ -116,12 +117,14 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
 
 def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     paragraphs: list[str] = []
+    sizes = [line.size for page in pages for line in page if line.size]
+    body_size = median(sizes) if sizes else 0.0
     previous: _Line | None = None
     previous_layout: tuple[float, float] | None = None
     for page in pages:
         layout = _margins(page)
         for line in page:
-            if previous is not None and previous_layout is not None and _continues(previous, previous_layout, line, layout):
+            if previous is not None and previous_layout is not None and _continues(previous, previous_layout, line, layout, body_size):
                 glue = " " if previous.text[-1:].isascii() and previous.text[-1:].isalpha() and line.text[:1].isascii() and line.text[:1].isalpha() else ""
                 paragraphs[-1] += glue + line.text
             else:
@@ -141,10 +144,12 @@ def _margins(page: list[_Line]) -> tuple[float, float]:
     return left, right
 
 
-def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Line, layout: tuple[float, float]) -> bool:
+def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Line, layout: tuple[float, float], body_size: float) -> bool:
     size = line.size or 10.0
     _, right = previous_layout
     left, _ = layout
+    if _wrapped_centred(previous, previous_layout, line, body_size):
+        return True
     if previous.x1 < right - 1.5 * size:  # a short line ends its paragraph
         return False
     if line.x0 > left + 0.8 * size:  # an indented line starts one
@@ -156,6 +161,22 @@ def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Lin
     if line.page == previous.page and line.top - previous.bottom > 1.8 * size:
         return False
     return True
+
+
+def _wrapped_centred(previous: _Line, layout: tuple[float, float], line: _Line, body_size: float) -> bool:
+    """A title, set larger than the body and centred, going on in the centred line under it."""
+    left, right = layout
+    centre = (left + right) / 2
+    size = line.size
+    return (
+        line.page == previous.page
+        and abs((previous.x0 + previous.x1) / 2 - centre) < size
+        and abs((line.x0 + line.x1) / 2 - centre) < size
+        and line.x0 > left + size
+        and abs(previous.size - size) <= 0.5
+        and size > body_size + 1
+        and line.top - previous.bottom < size
+    )
 
 
 def _clean(text: str) -> str:

@@ -20,6 +20,7 @@ _DAMAGE_MAX = 20
 # a UTF-8 file is valid throughout. Above this share a file is UTF-8, damaged or not.
 _UTF8_SHARE = 0.9
 _CONTROL_MAX = 0.05
+_LATIN_MAX = 0.5
 # Real reports measure 0.98-1.0 here, mis-decoded bytes 0.4-0.7.
 _COMMON_SHARE = 0.85
 
@@ -105,9 +106,14 @@ def _strict(path: str, data: bytes, encoding: str) -> str:
 
 
 def _checked(path: str, text: str, encoding: str) -> str:
-    """Valid UTF-8 can still be binary: mostly control characters is no report."""
+    """Valid UTF-8 can still be no report: binary (control characters), or Chinese that
+    was once decoded as Latin-1 and saved again (法治 → æ³•æ²»)."""
     sample = text[:20000]
     controls = sum(1 for ch in sample if _is_control(ch))
+    wide = [ch for ch in sample if ord(ch) > 0x7F]
+    latin = sum(1 for ch in wide if ord(ch) <= 0xFF)
+    if wide and latin / len(wide) > _LATIN_MAX and not any(0x4E00 <= ord(ch) <= 0x9FFF for ch in sample[:2000]):
+        raise ReadError(path, "文件内容是乱码（中文的编码被错误转换过）", "请找到原始文件，或在原来的程序中另存为 UTF-8")
     if sample and controls / len(sample) > _CONTROL_MAX:
         raise ReadError(path, "这是二进制文件，不是文本", "请提供报告的 .txt、.docx、.pdf 或 .html 文件")
     return text
