@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from scorer import __version__
 from scorer.compiled import CompiledRubric, get_compiled
@@ -41,7 +42,8 @@ def _err_console() -> Console:
 
 
 def fail(message: str) -> None:
-    _err_console().print(f"[bold red]错误：[/]{message}", markup=True, soft_wrap=True)
+    # The message holds a file name, and a name like 报告[/b].txt is not markup.
+    _err_console().print(f"[bold red]错误：[/]{escape(message)}", markup=True, soft_wrap=True)
 
 
 def load(rubric: str) -> CompiledRubric:

@@ -74,7 +74,8 @@ def _reader_for(name: str, suffix: str, kind: str | None) -> Reader:
     """The reader for what the file is; its name decides only when its content does not."""
     if kind in NOT_A_REPORT:
         what, hint = NOT_A_REPORT[kind]
-        raise ReadError(name, f"文件内容是{what}，不是报告文字", hint)
+        space = " " if what[:1].isascii() else ""
+        raise ReadError(name, f"文件内容是{space}{what}，不是报告文字", hint)
     if kind in READABLE:
         return _READERS[READABLE[kind]]
     if kind in ("ole", "rtf"):

@@ -30,7 +30,7 @@ def _header(result: ReportResult) -> Panel:
     lines.append("\n标题：", style="bold").append(meta.title or "（未找到标题）", style=None if meta.title else "dim")
     lines.append("\n评分细则：", style="bold").append(f"{result.rubric.id} {result.rubric.version}")
     lines.append("    编码：", style="bold").append(result.encoding)
-    return Panel(lines, title=f"[bold]{result.file}[/]", title_align="left", border_style="blue")
+    return Panel(lines, title=Text(result.file, style="bold"), title_align="left", border_style="blue")
 
 
 def _elements(result: ReportResult) -> Table:
