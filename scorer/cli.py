@@ -63,7 +63,7 @@ def verdict_exit(results: list[ReportResult], fail_under: float | None, strict: 
 
 @app.command()
 def score(
-    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt 等）", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt .docx .pdf .html 等）", show_default=False)],
     rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径")] = "national",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,

@@ -166,6 +166,15 @@ def test_misnamed_or_slightly_damaged_files_are_read(name, tmp_path):
     assert "全年办理行政复议案件12件" in text or "全年辦理行政復議案件12件" in text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_all_chinese_utf16_without_bom_or_zero_bytes(tmp_path, encoding):
+    text = "某市司法局年度法治政府建设工作报告。主要举措和成效：全年办理行政复议案件，负责人出庭应诉。"
+    path = tmp_path / "纯中文.txt"
+    path.write_bytes(text.encode(encoding))
+    assert b"\x00" not in path.read_bytes()
+    assert read_document(path).text == text
+
+
 def test_damaged_bytes_are_shown_in_the_encoding(tmp_path, national):
     path = tmp_path / "一处坏字节.txt"
     path.write_bytes(REPORT.encode() * 40 + b"\xff" + REPORT.encode() * 40)
@@ -242,3 +251,13 @@ def test_names_that_look_like_terminal_markup(tmp_path):
     good.write_text(seed_files()[3].read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(app, ["score", str(good)], env={"COLUMNS": "400"})
     assert result.exit_code == 0 and str(good) in result.stdout
+
+
+def test_a_zip_bomb_named_docx_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "炸弹.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", " " * (101 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ReadError, match="解压后过大"):
+        read_document(path)

@@ -23,8 +23,10 @@ from scorer.read.numbers import format_number, official_heading_number
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-# A zip that inflates beyond this is a damaged file or a zip bomb, not a report.
-_MAX_UNPACKED = 300 * 1024 * 1024
+# A zip that inflates beyond this is a damaged file or a zip bomb, not a report. The
+# XML is parsed into a tree many times its size; pictures are only held as bytes.
+_MAX_UNPACKED = 500 * 1024 * 1024
+_MAX_MARKUP = 100 * 1024 * 1024
 # A table row this short with one paragraph per cell reads as one line: 行政复议 | 12件.
 _ROW_MAX = 200
 _CELL_SEPARATOR = " | "
@@ -62,7 +64,8 @@ def _check_package(path: str, data: bytes) -> None:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise ReadError(path, "Word 文件不完整或已损坏（可能下载或复制时中断）", "请重新下载，或用 Word、WPS 打开后另存为 .docx") from None
     unpacked = sum(info.file_size for info in infos)
-    if unpacked > _MAX_UNPACKED:
+    markup = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
+    if unpacked > _MAX_UNPACKED or markup > _MAX_MARKUP:
         raise ReadError(path, f"Word 文件解压后过大（{unpacked / 1048576:.0f} MB），可能已损坏", "请用 Word 或 WPS 打开后另存为 .docx")
     if "word/document.xml" not in {info.filename for info in infos}:
         raise ReadError(path, "这不是 Word 文档（压缩包里没有正文）", "请确认文件是用 Word 或 WPS 保存的 .docx")

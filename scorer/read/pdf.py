@@ -58,11 +58,14 @@ def read_pdf(path: str, data: bytes) -> RawDocument:
         raise _open_error(path, exc) from None
     with pdf:
         try:
-            pages = [_page_lines(page, number) for number, page in enumerate(pdf.pages)]
+            has_images = any(page.images for page in pdf.pages[:5])
+            pages = []
+            for number, page in enumerate(pdf.pages):
+                pages.append(_page_lines(page, number))
+                page.close()  # a page's parsed objects are many times the file's size: free them
         except Exception as exc:
             raise _open_error(path, exc) from None
         title = (pdf.metadata or {}).get("Title")
-        has_images = any(page.images for page in pdf.pages[:5])
     text = _assemble(path, pages, has_images)
     hints = {}
     if isinstance(title, str) and "报告" in title and title.strip() in text:

@@ -68,7 +68,7 @@ def _wide(path: str, data: bytes) -> tuple[str, str]:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if looks_like_text(text):
+            if looks_like_text(text) and reads_as_chinese(text):
                 return text, encoding
     stripped = data.rstrip(b"\x00")
     if stripped and b"\x00" not in stripped:
@@ -87,7 +87,10 @@ def _not_utf8(path: str, data: bytes) -> tuple[str, str]:
             return _checked(path, lenient, "utf-8"), label
         line = lenient[: lenient.index("\ufffd")].count("\n") + 1
         raise ReadError(path, f"UTF-8 文件有 {broken} 处损坏的字节（第一处在第 {line} 行）", "文件可能已损坏或混用了编码，请打开原文件重新另存为 UTF-8")
-    for encoding in ("gb18030", "big5"):
+    # UTF-16 without a BOM has no zero byte when it is all Chinese: tried last, it only
+    # passes when nearly every character is a common one.
+    wide = ("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ()
+    for encoding in ("gb18030", "big5", *wide):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
