@@ -261,3 +261,15 @@ def test_a_zip_bomb_named_docx_is_refused_before_it_is_parsed(tmp_path):
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(ReadError, match="解压后过大"):
         read_document(path)
+
+
+@pytest.mark.parametrize(("installed", "says"), [(None, "请用 Word 或 WPS 打开，另存为 .docx"), ("/usr/bin/soffice", "soffice --headless --convert-to docx")])
+def test_old_word_files_point_to_a_converter_when_there_is_one(tmp_path, monkeypatch, installed, says):
+    import scorer.read.legacy as legacy
+
+    monkeypatch.setattr(legacy.shutil, "which", lambda name: installed if name == "soffice" else None)
+    path = tmp_path / "2023年 报告.doc"
+    path.write_bytes(OLE)
+    with pytest.raises(ReadError) as error:
+        read_document(path)
+    assert says in error.value.line() and error.value.line().startswith(str(path))

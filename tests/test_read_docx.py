@@ -173,3 +173,18 @@ def test_truncated_docx_is_a_clear_error(tmp_path):
 def test_an_empty_word_document_is_refused(tmp_path):
     with pytest.raises(ReadError, match="没有可评分的文字"):
         read_document(_save(docx.Document(), tmp_path / "空白.docx"))
+
+
+def test_a_web_page_imported_whole_into_word_is_read(tmp_path):
+    """Office systems that turn a web page into .docx embed it as w:altChunk."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    page = "<html><body><p>一、主要举措和成效</p><p>全年办理行政复议案件12件。</p></body></html>".encode("utf-8")
+    part = Part(PackURI("/word/afchunk.htm"), "application/xhtml+xml", page, document.part.package)
+    relation = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    body = document.element.body
+    body.insert(0, parse_xml(f'<w:altChunk {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{relation}"/>'))
+    text = read_document(_save(document, tmp_path / "导入网页.docx")).text
+    assert text.split("\n") == ["一、主要举措和成效", "全年办理行政复议案件12件。"]

@@ -23,6 +23,7 @@ from scorer.read.numbers import format_number, official_heading_number
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # A zip that inflates beyond this is a damaged file or a zip bomb, not a report. The
 # XML is parsed into a tree many times its size; pictures are only held as bytes.
 _MAX_UNPACKED = 500 * 1024 * 1024
@@ -50,7 +51,7 @@ def read_docx(path: str, data: bytes) -> RawDocument:
         body = document.element.body
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise ReadError(path, f"Word 文件已损坏，无法打开（{type(exc).__name__}）", "请用 Word 或 WPS 打开后重新另存为 .docx") from None
-    walker = _Walker(_Styles(document), _Numbering(document))
+    walker = _Walker(_Styles(document), _Numbering(document), document.part)
     blocks = list(walker.blocks(body))
     lines, title = _number_headings(blocks)
     hints = {"title": title} if title else {}
@@ -80,9 +81,10 @@ class _Block:
 
 
 class _Walker:
-    def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
+    def __init__(self, styles: _Styles, numbering: _Numbering, part) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.part = part
 
     def blocks(self, container) -> Iterator[_Block]:
         for child in container:
@@ -97,6 +99,29 @@ class _Walker:
                     yield from self.blocks(content)
             elif tag in (_W + "customXml", _MC + "AlternateContent", _MC + "Choice"):
                 yield from self.blocks(child)
+            elif tag == _W + "altChunk":
+                yield from self._imported(child)
+
+    def _imported(self, chunk) -> Iterator[_Block]:
+        """A web page or text imported whole (w:altChunk): office systems that turn a
+        page into a Word file do this, and Word shows the page as the document."""
+        from scorer.read.html import decode_html, html_document
+        from scorer.read.text import decode
+
+        try:
+            part = self.part.related_parts[chunk.get(_R + "id")]
+            blob, content_type = part.blob, part.content_type
+        except (KeyError, AttributeError):
+            return
+        if "html" in content_type or "xhtml" in content_type:
+            text = html_document("altChunk", *decode_html("altChunk", blob)).text
+        elif content_type.startswith("text/"):
+            text = decode("altChunk", blob)[0]
+        else:
+            return
+        for line in text.splitlines():
+            if line.strip():
+                yield _Block(line)
 
     def _paragraph(self, p) -> Iterator[_Block]:
         pieces: list[str] = []
