@@ -42,7 +42,7 @@ def _err_console() -> Console:
 
 
 def fail(message: str) -> None:
-    # The message holds a file name, and a name like 报告[/b].txt is not markup.
+    # The message holds a file name, and a name like 报告[终稿][b].txt is not markup.
     _err_console().print(f"[bold red]错误：[/]{escape(message)}", markup=True, soft_wrap=True)
 
 

@@ -174,3 +174,19 @@ def damage(draw, data: bytes) -> bytes:
 def test_damaged_documents_are_read_or_refused_clearly(seed_documents, data, suffix):
     damaged = data.draw(damage(seed_documents[suffix]))
     _check_score_file(_write(f"损坏 的文件{suffix}", damaged))
+
+
+@settings(PROPERTY, max_examples=300)
+@given(text=st.text(alphabet="法治政府，,:。;\n ab", max_size=3000), data=st.data())
+def test_sentences_and_clauses_stay_bounded(text, data):
+    """Run-on text is cut into bounded sentences and clauses; real sentence ends are kept."""
+    from scorer.sections import MAX_CLAUSE, MAX_SENTENCE, clause_span, sentence_starts
+
+    starts = sentence_starts(text)
+    assert starts[0] == 0 and all(a < b for a, b in zip(starts, starts[1:])) and starts[-1] <= max(len(text) - 1, 0)
+    assert all(b - a <= MAX_SENTENCE for a, b in zip(starts, starts[1:] + [len(text)]))
+    assert {i + 1 for i, ch in enumerate(text) if ch in "。;\n" and i + 1 < len(text)} <= set(starts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    left, right = clause_span(text, start, end)
+    assert max(0, start - MAX_CLAUSE) <= left <= start and end <= right <= min(len(text), end + MAX_CLAUSE)

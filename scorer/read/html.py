@@ -190,13 +190,14 @@ def _drop_furniture(root) -> None:
         _remove(comment)
     for element in list(root.iter(*_DROPPED_TAGS)):
         _remove(element)
+    prose = _prose_map(root)
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         style = (element.get("style") or "").replace(" ", "").lower()
         if "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None:
             _remove(element)
-        elif _noisy(element) and _prose(element) < _NOISE_PROSE_MAX:
+        elif _noisy(element) and prose.get(element, 0) < _NOISE_PROSE_MAX:
             _remove(element)
 
 
@@ -219,29 +220,6 @@ def _noisy(element) -> bool:
     words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
     tokens = [token for token in re.split(r"[\s_\-]+", words) if token]
     return any(token in _NOISE_WORDS or any(part in token for part in _NOISE_PARTS) for token in tokens)
-
-
-def _prose(element) -> int:
-    """Characters of text outside links: what an article has and a menu has not."""
-    total = 0
-    for node in element.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag != "a" and not _in_link(node, element) and node.text:
-            total += len(_PROSE_CHAR.findall(node.text))
-        if node is not element and node.tail and not _in_link(node.getparent(), element):
-            total += len(_PROSE_CHAR.findall(node.tail))
-    return total
-
-
-def _in_link(node, stop) -> bool:
-    while node is not None:
-        if node.tag == "a":
-            return True
-        if node is stop:
-            return False
-        node = node.getparent()
-    return False
 
 
 def _article(body):
