@@ -94,3 +94,26 @@ def test_a_truncated_pdf_is_a_clear_error(report_pdf, tmp_path, keep):
 def test_radical_and_compatibility_characters_become_ordinary_ones():
     # Fonts embedded by some Word versions map 生 to the Kangxi radical ⽣ and 行 to 行.
     assert _clean("⽣态环境\uf907 法 治") == "生态环境\u9f9c法治"
+
+
+def test_a_running_header_repeating_the_title_leaves_the_title(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    title = PARAGRAPHS[0]
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=15, leading=26, firstLineIndent=30, wordWrap="CJK")
+    heading = ParagraphStyle("title", parent=body, fontSize=20, leading=32, alignment=1, firstLineIndent=0)
+
+    def header(canvas, document):
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 40, title)
+
+    path = tmp_path / "页眉重复标题.pdf"
+    flowables = [Paragraph(title, heading)] + [Paragraph(text, body) for text in PARAGRAPHS[1:] * 3]
+    SimpleDocTemplate(str(path), pagesize=A4, topMargin=70).build(flowables, onFirstPage=header, onLaterPages=header)
+    lines = read_document(path).text.split("\n")
+    assert lines[0] == title and lines.count(title) == 1

@@ -102,18 +102,20 @@ def _assemble(path: str, pages: list[list[_Line]], has_images: bool) -> str:
     return "\n".join(_clean(paragraph) for paragraph in paragraphs if _clean(paragraph))
 
 
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+def _furniture_key(line: _Line) -> tuple[str, int]:
+    """Page numbers vary and the rest repeats; the size tells a running header that
+    repeats the report's title from the title itself."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.size)
 
 
 def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Page numbers, and lines at the top or bottom of pages that repeat on most pages."""
     margins = [page[:_MARGIN_LINES] + page[-_MARGIN_LINES:] for page in pages]
-    seen = Counter(key for margin in margins for key in {_furniture_key(line.text) for line in margin})
+    seen = Counter(key for margin in margins for key in {_furniture_key(line) for line in margin})
     repeated = {key for key, count in seen.items() if len(pages) >= 2 and count >= max(2, len(pages) / 2)}
     kept = []
     for page, margin in zip(pages, margins):
-        furniture = {id(line) for line in margin if _PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated}
+        furniture = {id(line) for line in margin if _PAGE_NUMBER.match(line.text) or _furniture_key(line) in repeated}
         kept.append([line for line in page if id(line) not in furniture])
     return kept
 

@@ -35,15 +35,15 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
     """Decode bytes, trying the encodings Chinese government files actually use."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(path, _strict(path, data[len(bom) :], encoding), encoding), _LABELS.get(encoding, encoding)
+            return _checked(path, _strict(path, data[len(bom) :], encoding)), _LABELS.get(encoding, encoding)
     if b"\x00" in data:
         return _wide(path, data)
     try:
-        return _checked(path, data.decode("utf-8"), "utf-8"), "utf-8"
+        return _checked(path, data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             # A download cut off inside the last character: keep everything before it.
-            return _checked(path, data[: exc.start].decode("utf-8"), "utf-8"), "utf-8"
+            return _checked(path, data[: exc.start].decode("utf-8")), "utf-8"
     return _not_utf8(path, data)
 
 
@@ -84,7 +84,7 @@ def _not_utf8(path: str, data: bytes) -> tuple[str, str]:
     if wide and wide / (wide + broken) >= _UTF8_SHARE:
         if broken <= _DAMAGE_MAX and broken <= _DAMAGE_TOLERATED * wide:
             label = f"utf-8（{broken} 处损坏的字节已替换为 �）"
-            return _checked(path, lenient, "utf-8"), label
+            return _checked(path, lenient), label
         line = lenient[: lenient.index("\ufffd")].count("\n") + 1
         raise ReadError(path, f"UTF-8 文件有 {broken} 处损坏的字节（第一处在第 {line} 行）", "文件可能已损坏或混用了编码，请打开原文件重新另存为 UTF-8")
     # UTF-16 without a BOM has no zero byte when it is all Chinese: tried last, it only
@@ -96,7 +96,7 @@ def _not_utf8(path: str, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if looks_like_text(text) and reads_as_chinese(text):
-            return _checked(path, text, encoding), encoding
+            return _checked(path, text), encoding
     raise ReadError(path, "无法识别文件编码（不是 UTF-8、UTF-16 或 GBK），或不是文本文件", "请用记事本或 WPS 打开后另存为 UTF-8 编码的文本")
 
 
@@ -108,7 +108,7 @@ def _strict(path: str, data: bytes, encoding: str) -> str:
     return text.lstrip("\ufeff")
 
 
-def _checked(path: str, text: str, encoding: str) -> str:
+def _checked(path: str, text: str) -> str:
     """Valid UTF-8 can still be no report: binary (control characters), or Chinese that
     was once decoded as Latin-1 and saved again (法治 → æ³•æ²»)."""
     sample = text[:20000]
