@@ -32,7 +32,10 @@ SEED_TEXTS = [seed.read_text(encoding="utf-8") for seed in seed_files()]
 # Characters reports are made of, plus the ones that make structure: numbers, punctuation.
 REPORT_ALPHABET = "".join(sorted(set("".join(SEED_TEXTS)))) + "一二三四五六七八九十（）()、。，；：\n\r\t 　"
 
-FOLDER = Path(tempfile.mkdtemp(prefix="rolscore-properties-"))
+# One folder for the whole module (hypothesis runs each example many times over); it is
+# removed when the test process ends.
+_FOLDER = tempfile.TemporaryDirectory(prefix="rolscore-properties-")
+FOLDER = Path(_FOLDER.name)
 NATIONAL = get_compiled("national")
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
