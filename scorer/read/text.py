@@ -81,7 +81,7 @@ def _wide(path: str, data: bytes) -> tuple[str, str]:
 def _not_utf8(path: str, data: bytes) -> tuple[str, str]:
     lenient = data.decode("utf-8", errors="replace")
     broken = lenient.count("\ufffd")
-    wide = len(_WIDE.findall(lenient)) - broken
+    wide = _non_ascii(lenient) - broken
     if wide and wide / (wide + broken) >= _UTF8_SHARE:
         if broken <= _DAMAGE_MAX and broken <= _DAMAGE_TOLERATED * wide:
             label = f"utf-8（{broken} 处损坏的字节已替换为 �）"
@@ -114,7 +114,7 @@ def _checked(path: str, text: str) -> str:
     was once decoded as Latin-1 and saved again (法治 → æ³•æ²»)."""
     sample = text[:20000]
     controls = len(_CONTROL.findall(sample))
-    wide = len(_WIDE.findall(sample))
+    wide = _non_ascii(sample)
     latin = len(_LATIN1.findall(sample))
     if wide and latin / wide > _LATIN_MAX and not _HANZI.search(sample, 0, 2000):
         raise ReadError(path, "文件内容是乱码（中文的编码被错误转换过）", "请找到原始文件，或在原来的程序中另存为 UTF-8")
@@ -126,12 +126,16 @@ def _checked(path: str, text: str) -> str:
 # Character classes counted with regexes: a per-character Python loop costs more than
 # reading and scoring a report.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \t \n \v \f \r
-_WIDE = re.compile(r"[^\x00-\x7f]")
 _LATIN1 = re.compile(r"[\x80-\xff]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HANZI = re.compile(r"[^\u4e00-\u9fff]+")
 _UNUSUAL = re.compile(
     r"[^\s\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00b7\u2460-\u24ff]"
 )
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", errors="ignore"))
 
 
 def looks_like_text(text: str) -> bool:
@@ -145,7 +149,7 @@ def looks_like_text(text: str) -> bool:
 def reads_as_chinese(text: str) -> bool:
     """Real Chinese, simplified or traditional, is almost all common characters;
     bytes decoded with the wrong one of GBK, Big5 and UTF-8 are not (about 40-70%)."""
-    hanzi = "".join(_HANZI.findall(text[:20000]))
+    hanzi = _NOT_HANZI.sub("", text[:20000])
     if len(hanzi) < 20:
         return True
     # Every GB2312 hanzi encodes to two bytes: count them at C speed, then look at the
