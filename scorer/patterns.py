@@ -66,14 +66,14 @@ class TimedRegex:
         return self._call(self._compiled.match, text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        """Each search has its own limit: time spent by the caller between hits is not counted."""
+        """The `regex` package counts only its own matching time against the limit, not
+        the caller's between hits, so one limit bounds each step of the scan."""
         stop = len(text) if endpos is None else min(endpos, len(text))
-        while pos <= stop:
-            found = self.search(text, pos, stop)
-            if found is None:
-                return
-            yield found
-            pos = found.end() if found.end() > found.start() else found.end() + 1
+        limit = time_limit(pos, stop)
+        try:
+            yield from self._compiled.finditer(text, pos, stop, timeout=limit)
+        except TimeoutError:
+            raise PatternTimeout(self._culprit(text, pos, stop), limit) from None
 
     def _call(self, method, text: str, pos: int, endpos: int | None):
         stop = len(text) if endpos is None else endpos
