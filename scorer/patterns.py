@@ -60,20 +60,28 @@ class TimedRegex:
         self._expressions = expressions  # the rubric's own regexes, to name the culprit
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self._call(self._compiled.search, text, pos, endpos)
+        # Inlined (called for every hit's sentence or clause): no helper calls.
+        stop = len(text) if endpos is None else endpos
+        limit = TIMEOUT_BASE + TIMEOUT_PER_MILLION * max(0, stop - pos) / 1_000_000
+        try:
+            return self._compiled.search(text, pos, stop, timeout=limit)
+        except TimeoutError:
+            raise PatternTimeout(self._culprit(text, pos, stop), limit) from None
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
         return self._call(self._compiled.match, text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        """The `regex` package counts only its own matching time against the limit, not
-        the caller's between hits, so one limit bounds each step of the scan."""
+        """Each search has its own limit: the `regex` package's own clock for a scan runs
+        on while the caller works between hits, so one limit for a whole scan would fail
+        long reports with many hits."""
         stop = len(text) if endpos is None else min(endpos, len(text))
-        limit = time_limit(pos, stop)
-        try:
-            yield from self._compiled.finditer(text, pos, stop, timeout=limit)
-        except TimeoutError:
-            raise PatternTimeout(self._culprit(text, pos, stop), limit) from None
+        while pos <= stop:
+            found = self.search(text, pos, stop)
+            if found is None:
+                return
+            yield found
+            pos = found.end() if found.end() > found.start() else found.end() + 1
 
     def _call(self, method, text: str, pos: int, endpos: int | None):
         stop = len(text) if endpos is None else endpos
