@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from scorer import __version__
 from scorer.commands.audit import audit as audit_command
@@ -45,7 +46,8 @@ def _err_console() -> Console:
 
 
 def fail(message: str) -> None:
-    _err_console().print(f"[bold red]错误：[/]{message}", markup=True, soft_wrap=True)
+    # The message holds a file name, and a name like 报告[终稿][b].txt is not markup.
+    _err_console().print(f"[bold red]错误：[/]{escape(message)}", markup=True, soft_wrap=True)
 
 
 def load(rubric: str) -> CompiledRubric:
@@ -73,7 +75,7 @@ def verdict_exit(results: list[ReportResult], fail_under: float | None, strict: 
 
 @app.command()
 def score(
-    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt 等）", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt .docx .pdf .html 等）", show_default=False)],
     rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：auto（按报告单位和地名自动选择省级细则，叠加部门细则）、内置 id（如 national、zhejiang、zhejiang+emergency）或 YAML 文件路径")] = AUTO,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from scorer.metadata import Metadata, extract_metadata
@@ -21,6 +21,7 @@ class Document:
     norm: NormalizedText
     structure: Structure
     metadata: Metadata
+    memo: dict = field(default_factory=dict)  # per-document answers shared by all elements
 
     @property
     def text(self) -> str:

@@ -113,8 +113,10 @@ def _find_agency(text: str, title: Found | None, opening: tuple[int, int]) -> tu
 
 
 _PLACE = r"(?:[\u4e00-\u9fff]{2,6}?(?:自治区|自治州|自治县|新区|地区|省|市|县|区|州|盟|旗))"
+# At most four nested places (省 市 县 区): an unbounded repeat of a lazy repeat
+# backtracks exponentially over a line like 市市市市... .
 _AGENCY = re.compile(
-    rf"(?P<place>{_PLACE}+)?(?P<bare>[省市县区州])?(?P<organ>[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ORGANS)}))"
+    rf"(?P<place>{_PLACE}{{1,4}})?(?P<bare>[省市县区州])?(?P<organ>[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ORGANS)}))"
 )
 # An agency is named where a clause begins: at a line start, after punctuation or a year.
 _CLAUSE_START = re.compile(r"(?:^|(?<=[\n,:;。)”》]|年|度))", re.MULTILINE)

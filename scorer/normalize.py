@@ -107,7 +107,7 @@ def normalize(original: str) -> NormalizedText:
 
 def fold_characters(text: str) -> str:
     """Simplified characters and half-width forms, one character for one character."""
-    text = text.translate(_WIDTH_TABLE)
+    text = _fold_widths(text)
     converted = _t2s(text)
     if len(converted) == len(text):
         return converted
@@ -122,13 +122,15 @@ def fold_characters(text: str) -> str:
     return "".join(parts)
 
 
-def _build_width_table() -> dict[int, int]:
-    table = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-    table[0x3000] = 0x20
-    return table
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
-_WIDTH_TABLE = _build_width_table()
+def _fold_widths(text: str) -> str:
+    """Full-width forms to ASCII. A report holds a dozen distinct ones used hundreds of
+    times: replacing each distinct one is far faster than translating every character."""
+    for ch in set(_FULL_WIDTH.findall(text)):
+        text = text.replace(ch, " " if ch == "\u3000" else chr(ord(ch) - 0xFEE0))
+    return text
 
 
 @lru_cache(maxsize=1)

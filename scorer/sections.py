@@ -30,6 +30,10 @@ _HEADING_MAX_ALONE = 60  # a line this short without 。 is a heading by itself
 _HEADING_MAX_INLINE = 90  # an inline heading ends at a 。 within this many characters
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _CLAUSE_END = re.compile(r"[。!?;\n,:()]")
+# Real sentences stay far below these; text without punctuation (a pasted table, a
+# hostile file) must not make every hit scan the whole text, which is quadratic.
+MAX_SENTENCE = 600
+MAX_CLAUSE = 300
 
 
 @dataclass
@@ -104,8 +108,18 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
         if match.end() < len(text):
+            _split_long(text, starts, match.end())
             starts.append(match.end())
+    _split_long(text, starts, len(text))
     return starts
+
+
+def _split_long(text: str, starts: list[int], stop: int) -> None:
+    """Break a run-on stretch before `stop` at clause ends, or hard, every MAX_SENTENCE."""
+    while stop - starts[-1] > MAX_SENTENCE:
+        limit = starts[-1] + MAX_SENTENCE
+        cut = max(text.rfind(ch, starts[-1] + 1, limit) for ch in ",:")
+        starts.append(cut + 1 if cut > starts[-1] else limit)
 
 
 def clause_bounds(text: str) -> list[int]:
@@ -114,13 +128,16 @@ def clause_bounds(text: str) -> list[int]:
 
 
 def clause_span(text: str, start: int, end: int, bounds: list[int] | None = None) -> tuple[int, int]:
-    """The clause around text[start:end]: bounded by , : ( ) ; and sentence ends."""
+    """The clause around text[start:end]: bounded by , : ( ) ; and sentence ends.
+
+    A clause is looked for at most MAX_CLAUSE characters either side of the hit.
+    """
     bounds = clause_bounds(text) if bounds is None else bounds
     i = bisect_right(bounds, start - 1) - 1
     left = bounds[i] + 1 if i >= 0 else 0
     j = bisect_right(bounds, end - 1)
     right = bounds[j] if j < len(bounds) else len(text)
-    return left, max(right, end)
+    return max(left, start - MAX_CLAUSE, 0), max(min(right, end + MAX_CLAUSE), end)
 
 
 def find_headings(text: str) -> list[Section]:

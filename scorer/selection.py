@@ -11,6 +11,7 @@ from pathlib import Path
 
 from scorer.compiled import CompiledRubric, get_compiled
 from scorer.document import build_document
+from scorer.pipeline import naming_the_culprit
 from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document
 from scorer.results import ReportResult
 from scorer.rubric.auto import FALLBACK, choose
@@ -27,6 +28,10 @@ class RubricSelector:
         self.given = spec
 
     def score_raw(self, raw: RawDocument) -> ReportResult:
+        with naming_the_culprit(raw.path, self.fixed):
+            return self._score(raw)
+
+    def _score(self, raw: RawDocument) -> ReportResult:
         doc = build_document(raw, self.fixed.roles, self.fixed.rubric.default_role)
         if not self.auto:
             result = score_document(doc, self.fixed, raw.path)
@@ -35,9 +40,10 @@ class RubricSelector:
         meta = doc.metadata
         choice = choose(meta.agency.value if meta.agency else None, meta.title.value if meta.title else None, doc.text)
         compiled = get_compiled(choice.spec)
-        if _parts_differ(compiled, self.fixed):
-            doc = build_document(raw, compiled.roles, compiled.rubric.default_role)
-        result = score_document(doc, compiled, raw.path)
+        with naming_the_culprit(raw.path, compiled):
+            if _parts_differ(compiled, self.fixed):
+                doc = build_document(raw, compiled.roles, compiled.rubric.default_role)
+            result = score_document(doc, compiled, raw.path)
         result.rubric.reason = choice.reason
         return result
 

@@ -73,7 +73,11 @@ class ElementContext:
 
     def is_negated(self, doc: Document, start: int, end: int) -> bool:
         left, right = doc.clause(start, end)
-        return self.negation.search(doc.text, left, right) is not None
+        key = ("negated", id(self.negation), left, right)  # many hits share a clause
+        answer = doc.memo.get(key)
+        if answer is None:
+            answer = doc.memo[key] = self.negation.search(doc.text, left, right) is not None
+        return answer
 
     def scope_titles(self) -> str:
         return "、".join(f"“{self.role_titles.get(role, role)}”" for role in sorted(self.scope, key=_role_order))

@@ -1,17 +1,25 @@
 """Read a report file into text. One module per format; each registers its suffixes.
 
 A reader turns bytes into a `RawDocument`: the text every evidence offset points into
-(for .txt the decoded file itself), the encoding or format used, and metadata the
-format itself carries (an HTML page's title, for instance).
+(for .txt the decoded file itself, for .docx/.pdf/.html the text extracted from it),
+the encoding or format used, and metadata the format itself carries (an HTML page's
+title and publish date, for instance).
+
+Whatever a file holds, reading it either gives a document with text or raises a
+`ReadError` whose one line names the file and says what to do.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from scorer.errors import ReadError
+from scorer.errors import ReadError, ScorerError
+from scorer.read.sniff import NOT_A_REPORT, READABLE, sniff
 
 MAX_BYTES_DEFAULT = 20 * 1024 * 1024
 
@@ -26,44 +34,111 @@ class RawDocument:
 
 Reader = Callable[[str, bytes], RawDocument]
 _READERS: dict[str, Reader] = {}
+_REFUSED: set[str] = set()  # suffixes recognised only to explain why they cannot be read
 
 
-def register(*suffixes: str) -> Callable[[Reader], Reader]:
+def register(*suffixes: str, readable: bool = True) -> Callable[[Reader], Reader]:
     def decorate(reader: Reader) -> Reader:
         for suffix in suffixes:
             _READERS[suffix] = reader
+            if not readable:
+                _REFUSED.add(suffix)
         return reader
 
     return decorate
 
 
 def supported_suffixes() -> list[str]:
-    return sorted(_READERS)
+    return sorted(suffix for suffix in _READERS if suffix not in _REFUSED)
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES_DEFAULT) -> RawDocument:
     name = str(path)
-    file = Path(path)
-    suffix = file.suffix.lower()
-    reader = _READERS.get(suffix)
-    if reader is None:
-        raise ReadError(name, f"不支持的文件类型 “{suffix or '无扩展名'}”", f"支持：{' '.join(supported_suffixes())}")
+    suffix = Path(path).suffix.lower()
+    data = read_bytes(name, max_bytes)
+    if not data:
+        raise ReadError(name, "文件是空的（0 字节）", "请确认选对了文件，或重新导出报告")
+    reader = _reader_for(name, suffix, sniff(data))
     try:
-        if not file.is_file():
-            raise ReadError(name, "文件不存在或不是普通文件", "请检查路径")
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise ReadError(name, f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）", "确需评分时用 --max-size 提高上限")
-        data = file.read_bytes()
-    except PermissionError:
-        raise ReadError(name, "没有读取权限", "请检查文件权限") from None
-    except OSError as exc:
-        raise ReadError(name, f"无法读取：{exc.strerror or exc}", "请检查文件是否损坏或被占用") from None
-    document = reader(name, data)
+        document = reader(name, data)
+    except ScorerError:
+        raise
+    except Exception as exc:  # a parser's own failure on a damaged file is still the file's fault
+        raise ReadError(name, f"文件内容已损坏，无法解析（{type(exc).__name__}）", "请用原来的程序打开它，重新另存后再试") from None
     if not document.text.strip():
         raise ReadError(name, "文件没有可评分的文字（内容为空）", "请确认选对了文件")
     return document
 
 
+def _reader_for(name: str, suffix: str, kind: str | None) -> Reader:
+    """The reader for what the file is; its name decides only when its content does not."""
+    if kind in NOT_A_REPORT:
+        what, hint = NOT_A_REPORT[kind]
+        space = " " if what[:1].isascii() else ""
+        raise ReadError(name, f"文件内容是{space}{what}，不是报告文字", hint)
+    if kind in READABLE:
+        return _READERS[READABLE[kind]]
+    if kind in ("ole", "rtf"):
+        return _READERS[".doc"]  # explains what to do with an old Word/WPS/RTF file
+    reader = _READERS.get(suffix)
+    if reader is None:
+        shown = suffix or "无扩展名"
+        raise ReadError(name, f"不支持的文件类型 “{shown}”", f"支持：{' '.join(supported_suffixes())}")
+    return reader
+
+
+def read_bytes(name: str, max_bytes: int) -> bytes:
+    """The file's bytes, at most `max_bytes`, with a clear error for whatever stands in the way."""
+    try:
+        info = os.stat(name)
+    except OSError as exc:
+        raise _os_error(name, exc) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError(name, "这是文件夹，不是文件", "请给出文件夹里的报告文件")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(name, "不是普通文件（设备、管道或套接字）", "请给出报告文件本身")
+    if info.st_size > max_bytes:
+        raise _too_big(name, info.st_size, max_bytes)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise _os_error(name, exc) from None
+    if len(data) > max_bytes:  # the file grew while we looked
+        raise _too_big(name, len(data), max_bytes)
+    return data
+
+
+def _too_big(name: str, size: int, max_bytes: int) -> ReadError:
+    return ReadError(
+        name,
+        f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:g} MB）",
+        "确需评分时用 --max-size 提高上限",
+    )
+
+
+def _os_error(name: str, exc: OSError) -> ReadError:
+    code = exc.errno
+    if isinstance(exc, PermissionError):
+        return ReadError(name, "没有读取权限", "请检查文件权限，或用有权限的账号运行")
+    if code == errno.ELOOP:
+        return ReadError(name, "符号链接形成了循环，无法打开", "请修复或删除这个链接")
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(name):
+            return ReadError(name, "符号链接指向的文件不存在", "请修复或删除这个链接")
+        return ReadError(name, "文件不存在", "请检查路径和文件名")
+    if isinstance(exc, IsADirectoryError):
+        return ReadError(name, "这是文件夹，不是文件", "请给出文件夹里的报告文件")
+    if code == errno.ENAMETOOLONG:
+        return ReadError(name, "文件路径过长", "请把文件移到路径较短的文件夹")
+    if code == errno.EIO:
+        return ReadError(name, "磁盘读取出错", "文件可能位于损坏的磁盘或断开的网络盘上，请复制到本地后再试")
+    return ReadError(name, f"无法读取文件（{exc.strerror or type(exc).__name__}）", "请检查文件是否被占用或已损坏")
+
+
 # Format modules register themselves on import.
+from scorer.read import docx as _docx  # noqa: E402,F401
+from scorer.read import html as _html  # noqa: E402,F401
+from scorer.read import legacy as _legacy  # noqa: E402,F401
+from scorer.read import pdf as _pdf  # noqa: E402,F401
 from scorer.read import text as _text  # noqa: E402,F401

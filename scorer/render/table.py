@@ -32,7 +32,7 @@ def _header(result: ReportResult) -> Panel:
     lines.append("    编码：", style="bold").append(result.encoding)
     if result.rubric.reason:
         lines.append("\n细则选择：", style="bold").append(result.rubric.reason, style="dim")
-    return Panel(lines, title=f"[bold]{result.file}[/]", title_align="left", border_style="blue")
+    return Panel(lines, title=Text(result.file, style="bold"), title_align="left", border_style="blue")
 
 
 def _elements(result: ReportResult) -> Table:

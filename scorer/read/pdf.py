@@ -1,0 +1,201 @@
+"""PDF reports with a text layer, read with pdfplumber.
+
+pdfplumber (on pdfminer.six) extracts Chinese as accurately as pypdf on the PDFs Word,
+WPS, LibreOffice and iText produce, and unlike pypdf it gives every line's position and
+returns lines in reading order. Positions are what this reader needs: running headers,
+footers and page numbers are found as lines at the top or bottom of pages that repeat
+or are only a number, and the lines of a paragraph are joined back together when a
+line runs to the right margin and the next one starts at the left margin (a new
+paragraph starts indented, a heading or a short line ends one).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from scorer.errors import ReadError
+from scorer.read import RawDocument, register
+
+_OCR_HINT = "请先用 OCR 文字识别（如 WPS 或 Acrobat 的“识别文字”）转成可复制文字的 PDF 或 .docx，再评分"
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－_·•~]*(?:第\s*)?(?:\d{1,4}|[ivxlcIVXLC]{1,6})\s*(?:页)?\s*(?:(?:[/／]|共|of)\s*\d{1,4}\s*页?)?[\s\-—–－_·•~]*$"
+    r"|^[\s\-—–－]*(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-—–－]*$"
+)
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
+_CID = re.compile(r"\(cid:\d+\)")
+_SPACE_BETWEEN_HANZI = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_MARGIN_LINES = 2  # how many lines at a page's top and bottom may be furniture
+_MIN_TEXT_PER_PAGE = 20  # below this a page is a picture of text
+_MAX_CID_SHARE = 0.1
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+
+
+@register(".pdf")
+def read_pdf(path: str, data: bytes) -> RawDocument:
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        raise _open_error(path, exc) from None
+    with pdf:
+        try:
+            has_images = any(page.images for page in pdf.pages[:5])
+            pages = []
+            for number, page in enumerate(pdf.pages):
+                pages.append(_page_lines(page, number))
+                page.close()  # a page's parsed objects are many times the file's size: free them
+        except Exception as exc:
+            raise _open_error(path, exc) from None
+        title = (pdf.metadata or {}).get("Title")
+    text = _assemble(path, pages, has_images)
+    hints = {}
+    if isinstance(title, str) and "报告" in title and title.strip() in text:
+        hints["title"] = title.strip()
+    return RawDocument(path=path, text=text, encoding="pdf", hints=hints)
+
+
+def _open_error(path: str, exc: Exception) -> ReadError:
+    # pdfplumber wraps pdfminer's errors: PdfminerException(PDFPasswordIncorrect()).
+    detail = " ".join([repr(exc), *(repr(arg) for arg in exc.args), repr(exc.__cause__)]).lower()
+    if "password" in detail or "encrypt" in detail:
+        return ReadError(path, "PDF 设有打开密码", "请去掉密码后另存为 PDF，或提供 .docx 版本")
+    return ReadError(path, "PDF 文件不完整或已损坏（可能下载中断）", "请重新下载，或从原文件重新导出 PDF")
+
+
+def _page_lines(page, number: int) -> list[_Line]:
+    lines = []
+    for line in page.extract_text_lines(return_chars=True):
+        chars = line.get("chars") or []
+        size = median(c.get("size", 0) for c in chars) if chars else 0.0
+        lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, number))
+    return sorted(lines, key=lambda item: (round(item.top), item.x0))
+
+
+def _assemble(path: str, pages: list[list[_Line]], has_images: bool) -> str:
+    characters = sum(len(line.text.strip()) for page in pages for line in page)
+    if characters < _MIN_TEXT_PER_PAGE * max(1, len(pages)) and (has_images or characters == 0):
+        raise ReadError(path, "PDF 是扫描件，没有文字层", _OCR_HINT)
+    joined = "".join(line.text for page in pages for line in page)
+    if len(_CID.findall(joined)) * 8 > _MAX_CID_SHARE * len(joined):
+        raise ReadError(path, "PDF 的字体没有文字编码，提取不出文字", _OCR_HINT)
+    body = _drop_furniture(pages)
+    paragraphs = _paragraphs(body)
+    return "\n".join(_clean(paragraph) for paragraph in paragraphs if _clean(paragraph))
+
+
+def _furniture_key(line: _Line) -> tuple[str, int]:
+    """Page numbers vary and the rest repeats; the size tells a running header that
+    repeats the report's title from the title itself."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.size)
+
+
+def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Page numbers, and lines at the top or bottom of pages that repeat on most pages."""
+    margins = [page[:_MARGIN_LINES] + page[-_MARGIN_LINES:] for page in pages]
+    seen = Counter(key for margin in margins for key in {_furniture_key(line) for line in margin})
+    repeated = {key for key, count in seen.items() if len(pages) >= 2 and count >= max(2, len(pages) / 2)}
+    kept = []
+    for page, margin in zip(pages, margins):
+        furniture = {id(line) for line in margin if _PAGE_NUMBER.match(line.text) or _furniture_key(line) in repeated}
+        kept.append([line for line in page if id(line) not in furniture])
+    return kept
+
+
+def _paragraphs(pages: list[list[_Line]]) -> list[str]:
+    paragraphs: list[str] = []
+    sizes = [line.size for page in pages for line in page if line.size]
+    body_size = median(sizes) if sizes else 0.0
+    previous: _Line | None = None
+    previous_layout: tuple[float, float] | None = None
+    for page in pages:
+        layout = _margins(page)
+        for line in page:
+            if previous is not None and previous_layout is not None and _continues(previous, previous_layout, line, layout, body_size):
+                glue = " " if previous.text[-1:].isascii() and previous.text[-1:].isalpha() and line.text[:1].isascii() and line.text[:1].isalpha() else ""
+                paragraphs[-1] += glue + line.text
+            else:
+                paragraphs.append(line.text)
+            previous, previous_layout = line, layout
+    return paragraphs
+
+
+def _margins(page: list[_Line]) -> tuple[float, float]:
+    """The page's left text edge (most common line start) and right edge (widest lines)."""
+    if not page:
+        return 0.0, 0.0
+    starts = Counter(round(line.x0) for line in page)
+    left = min(starts.most_common(1)[0][0], min(line.x0 for line in page) + 1)
+    ends = sorted(line.x1 for line in page)
+    right = ends[int(len(ends) * 0.9) - 1] if len(ends) >= 5 else ends[-1]
+    return left, right
+
+
+def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Line, layout: tuple[float, float], body_size: float) -> bool:
+    size = line.size or 10.0
+    _, right = previous_layout
+    left, _ = layout
+    if _wrapped_centred(previous, previous_layout, line, body_size):
+        return True
+    if previous.x1 < right - 1.5 * size:  # a short line ends its paragraph
+        return False
+    if line.x0 > left + 0.8 * size:  # an indented line starts one
+        return False
+    if _HEADING_START.match(line.text.strip()):
+        return False
+    if previous.size and abs(previous.size - line.size) > 0.5:
+        return False
+    if line.page == previous.page and line.top - previous.bottom > 1.8 * size:
+        return False
+    return True
+
+
+def _wrapped_centred(previous: _Line, layout: tuple[float, float], line: _Line, body_size: float) -> bool:
+    """A title, set larger than the body and centred, going on in the centred line under it."""
+    left, right = layout
+    centre = (left + right) / 2
+    size = line.size
+    return (
+        line.page == previous.page
+        and abs((previous.x0 + previous.x1) / 2 - centre) < size
+        and abs((line.x0 + line.x1) / 2 - centre) < size
+        and line.x0 > left + size
+        and abs(previous.size - size) <= 0.5
+        and size > body_size + 1
+        and line.top - previous.bottom < size
+    )
+
+
+def _clean(text: str) -> str:
+    text = _CID.sub("", text)
+    text = "".join(_unify(ch) for ch in text)
+    text = _CONTROL.sub("", text)
+    return _SPACE_BETWEEN_HANZI.sub("", text).strip()
+
+
+def _unify(ch: str) -> str:
+    """Kangxi radicals and compatibility ideographs (⽣ for 生) that some PDF fonts map
+    their glyphs to become the ordinary character, so words match."""
+    code = ord(ch)
+    if 0x2F00 <= code <= 0x2FDF or 0x2E80 <= code <= 0x2EFF or 0xF900 <= code <= 0xFAFF:
+        unified = unicodedata.normalize("NFKC", ch)
+        return unified if len(unified) == 1 else ch
+    return ch
