@@ -10,11 +10,14 @@ from pathlib import Path
 from scorer.errors import ScorerError
 
 
-def write_bytes(path: str | Path, data: bytes) -> None:
+def write_bytes(path: str | Path, data: bytes, durable: bool = True) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path`.
 
     The temporary file is in the same folder so that the rename stays on one file
-    system, which is what makes `os.replace` atomic.
+    system, which is what makes `os.replace` atomic: no reader, and no crash of this
+    process, ever sees half a file. `durable` also flushes the data to disk before the
+    rename, so that it survives a power cut; it costs a disk flush per file, which a
+    thousand scorecard pages (remade by any rerun) can do without.
     """
     target = Path(path)
     try:
@@ -26,7 +29,8 @@ def write_bytes(path: str | Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.chmod(temp, 0o666 & ~_UMASK)
         os.replace(temp, target)
     except BaseException as exc:
@@ -39,8 +43,8 @@ def write_bytes(path: str | Path, data: bytes) -> None:
         raise
 
 
-def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    write_bytes(path, text.encode(encoding))
+def write_text(path: str | Path, text: str, encoding: str = "utf-8", durable: bool = True) -> None:
+    write_bytes(path, text.encode(encoding), durable)
 
 
 def write_chunks(path: str | Path, chunks: Iterable[str]) -> None:

@@ -129,7 +129,7 @@ def score_one(task: Task, scorer: CompiledRubric | RubricSelector, max_bytes: in
     try:
         scored = score_file_with_text(task.path, scorer, max_bytes=max_bytes)
         if task.page is not None:
-            write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href))
+            write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href), durable=False)
         line = json.dumps(result_dict(scored.result), ensure_ascii=False)
         return Outcome(line, ReportSummary.of(scored.result), elements_of(scored.result))
     except ScorerError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import shutil
@@ -132,7 +133,9 @@ def test_index_shows_every_report_and_every_error(audited):
     for name in ["000_1c506430314c2da3", "2023/004_8ada07ac84392140", *BROKEN]:
         assert name in index
     assert index.count('class="failed"') == 3
-    assert "文件没有可评分的文字" in index
+    errors = [json.loads(line).get("error") for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    for error in filter(None, errors):
+        assert html.escape(error, quote=False) in index
     for page in (out / "reports").iterdir():
         assert f'href="reports/{page.name}"' in index
 
