@@ -12,14 +12,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from playwright.sync_api import Page, expect, sync_playwright
 
+from scorer.render.html import render_scorecard
 from tests.conftest import SEEDS
 from tests.test_html import result_with_evidence, text_and_spans
-
-playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' installs playwright")
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
-
-from scorer.render.html import render_scorecard  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
