@@ -43,15 +43,19 @@ class _Pool(Generic[T, R]):
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(self.initializer, self.initargs))
         broken = False
         try:
-            futures: dict[Future, int] = {pool.submit(self.fn, self.items[i]): i for i in indexes}
+            futures: dict[Future, list[int]] = {
+                pool.submit(_run_chunk, self.fn, [self.items[i] for i in chunk]): chunk
+                for chunk in _chunks(indexes, workers)
+            }
             for future in as_completed(list(futures)):
-                index = futures.pop(future)  # a finished future holds its result: let it go
+                chunk = futures.pop(future)  # a finished future holds its results: let them go
                 try:
-                    value = future.result()
+                    values = future.result()
                 except BrokenProcessPool:
                     broken = True
                     continue
-                self._finish(index, value)
+                for index, value in zip(chunk, values):
+                    self._finish(index, value)
         except BaseException:
             # Ctrl-C or a bug: do not wait for the queued items before giving up.
             pool.shutdown(wait=False, cancel_futures=True)
@@ -64,6 +68,21 @@ class _Pool(Generic[T, R]):
     def _finish(self, index: int, value: R | Crashed) -> None:
         self.finished.add(index)
         self.on_done(index, value)
+
+
+# Items go to workers in small chunks: one round trip per item costs the parent about as
+# much as scoring a report, and the parent shares the machine's cores with the workers.
+# Chunks stay small so progress stays smooth and a crash retries few items.
+CHUNK_MAX = 16
+
+
+def _chunks(indexes: list[int], workers: int) -> list[list[int]]:
+    size = max(1, min(CHUNK_MAX, len(indexes) // (workers * 8)))
+    return [indexes[i : i + size] for i in range(0, len(indexes), size)]
+
+
+def _run_chunk(fn: Callable[[T], R], items: list[T]) -> list[R]:
+    return [fn(item) for item in items]
 
 
 def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:

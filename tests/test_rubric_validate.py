@@ -83,3 +83,15 @@ def test_score_with_a_bad_rubric_prints_one_line_and_exits_2(monkeypatch, tmp_pa
 def test_shipped_rubrics_have_no_problems_at_all(name):
     problems = validate_file(Path(__file__).parents[1] / "rubrics" / name)
     assert [p.line_text() for p in problems.items] == []
+
+
+def test_a_tab_used_for_indentation_is_explained_in_plain_words(tmp_path):
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+
+    rubric = tmp_path / "tabbed.yaml"
+    rubric.write_text('id: x\ntitle: y\n\tversion: "1"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["rubric", "validate", str(rubric)])
+    assert result.exit_code == 1
+    assert "tabbed.yaml:3:" in result.stdout and "制表符" in result.stdout

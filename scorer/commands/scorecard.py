@@ -8,7 +8,6 @@ from scorer.atomic import write_text
 from scorer.errors import ScorerError
 from scorer.outnames import unique_names
 from scorer.pipeline import Scored
-from scorer.render.html import render_scorecard
 
 PAGE_SUFFIXES = {".html", ".htm"}
 
@@ -25,4 +24,6 @@ def page_paths(files: list[Path], html: Path) -> list[Path]:
 
 
 def write_scorecard(scored: Scored, path: Path) -> None:
+    from scorer.render.html import render_scorecard  # jinja2 loads only when a page is written
+
     write_text(path, render_scorecard(scored.result, scored.text))

@@ -69,8 +69,31 @@ def looks_like_path(name: str) -> bool:
     return name.endswith(SUFFIXES) or "/" in name or os.sep in name
 
 
+_LAYERS: dict[tuple, Layer] = {}
+
+
 def read_layer(path: Path, problems: Problems) -> Layer | None:
-    """Read and check one file on its own. None when it cannot be used at all."""
+    """Read and check one file on its own, once per version of the file and process.
+
+    Only a file without problems is remembered, so problems are reported every time.
+    """
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, label_for(path))
+    except OSError:
+        key = None
+    if key is not None and key in _LAYERS:
+        return _LAYERS[key]
+    found = Problems()
+    layer = _read_layer(path, found)
+    for problem in found.items:
+        problems.add(problem)
+    if key is not None and layer is not None and not found.items:
+        _LAYERS[key] = layer
+    return layer
+
+
+def _read_layer(path: Path, problems: Problems) -> Layer | None:
     label = label_for(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
