@@ -192,7 +192,7 @@ def render(figures: dict[str, float], count: int, size_mb: float, audit_s: float
 | 与 grep 下限之比 | {figures['grep_ratio']:.1f}×（grep {grep_s:.2f} s，{term_count} 个词） | ≤ {TARGETS['grep_ratio']:.0f}× | {verdict('grep_ratio')} |
 
 grep 下限 / floor: `grep -c -F -f TERMS` over the same files, TERMS being every plain term of the national rubric.
-Re-run with `.venv/bin/python bench/run.py` (about a minute on 2 cores).
+Re-run with `.venv/bin/python bench/run.py` (about three minutes on 2 cores with the default three runs; `--repeat 1` for one).
 """
 
 
