@@ -16,7 +16,7 @@ class SectionMatcher:
     def run(self, doc: Document, ctx: ElementContext) -> Finding:
         hits: list[Hit] = []
         for start, end in doc.structure.role_runs(self.role):
-            content = _content_chars(doc, start, end)
+            content = _content_chars(doc, start, end, self.role)
             quote_end = doc.quote_span(start, start + 1)[1]
             if content >= self.min_chars:
                 hits.append(Hit(start, quote_end, Strength.MET))
@@ -29,13 +29,17 @@ class SectionMatcher:
         return f"报告中的“{ctx.role_titles.get(self.role, self.role)}”部分及其内容"
 
 
-def _content_chars(doc: Document, start: int, end: int) -> int:
-    """Characters of text in [start, end) after the heading that opens the part.
+def _content_chars(doc: Document, start: int, end: int, role: str) -> int:
+    """Characters of text in the part after the heading that opens it.
 
-    Sub-headings count: in a plan, 一、加强培训 二、完善制度 are the arrangements.
+    Sub-headings count: in a plan, 一、加强培训 二、完善制度 are the arrangements. A part
+    whose heading names only this role owns all its sub-parts, even those with roles of
+    their own (主要举措和成效 holding (一)落实第一责任人职责).
     """
     section = doc.structure.section_at(start)
     if section is not None and section.heading_start == start:
+        if section.own_roles == [role]:
+            return _prose(doc.text[section.heading_end : section.end])
         start = section.heading_end
     return _prose(doc.text[start:end])
 
