@@ -9,13 +9,13 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from scorer import __version__
 from scorer.commands.audit import audit as audit_command
 from scorer.commands.rubric import rubric_app
 from scorer.commands.scorecard import page_paths, write_scorecard
 from scorer.compiled import CompiledRubric, get_compiled
+from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, EXIT_OK, fail, user_errors
 from scorer.errors import ScorerError
 from scorer.pipeline import score_file_with_text
 from scorer.render.json_out import render_json
@@ -32,7 +32,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_BELOW, EXIT_ERROR = 0, 1, 2
 MEGABYTE = 1024 * 1024
 
 
@@ -41,29 +40,14 @@ class Format(str, Enum):
     json = "json"
 
 
-def _err_console() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
-def fail(message: str) -> None:
-    # The message holds a file name, and a name like 报告[终稿][b].txt is not markup.
-    _err_console().print(f"[bold red]错误：[/]{escape(message)}", markup=True, soft_wrap=True)
-
-
 def load(rubric: str) -> CompiledRubric:
-    try:
+    with user_errors():
         return get_compiled(rubric)
-    except ScorerError as exc:
-        fail(exc.line())
-        raise typer.Exit(EXIT_ERROR) from None
 
 
 def load_selector(rubric: str) -> RubricSelector:
-    try:
+    with user_errors():
         return RubricSelector(rubric)
-    except ScorerError as exc:
-        fail(exc.line())
-        raise typer.Exit(EXIT_ERROR) from None
 
 
 def verdict_exit(results: list[ReportResult], fail_under: float | None, strict: bool) -> int:
@@ -85,11 +69,8 @@ def score(
 ) -> None:
     """对一个或多个报告逐项评分。"""
     selector = load_selector(rubric)
-    try:
+    with user_errors():
         pages = page_paths(files, html) if html is not None else []
-    except ScorerError as exc:
-        fail(exc.line())
-        raise typer.Exit(EXIT_ERROR) from None
     results: list[ReportResult] = []
     failed = False
     console = Console(highlight=False, soft_wrap=False)
@@ -107,7 +88,7 @@ def score(
         if html is not None:
             try:
                 write_scorecard(scored, pages[number])
-                _err_console().print(f"评分卡已写入：{pages[number]}", markup=False)
+                Console(stderr=True, highlight=False).print(f"评分卡已写入：{pages[number]}", markup=False)
             except ScorerError as exc:
                 fail(exc.line())
                 failed = True

@@ -113,3 +113,11 @@ def test_module_entry_point_runs_as_a_process():
     done = subprocess.run([sys.executable, "-m", "scorer", "score", SEED, "--format", "json"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["metadata"]["year"] == 2019
+
+
+def test_rubric_names_with_brackets_are_not_read_as_markup(tmp_path):
+    missing = tmp_path / "细则[终稿][b].yaml"
+    for command in (["score", SEED, "--rubric", str(missing)], ["rubric", "test", str(missing)]):
+        result = run(*command)
+        assert result.exit_code == 2
+        assert "细则[终稿][b].yaml" in result.stderr

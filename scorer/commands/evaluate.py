@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.evaluate import STATUSES, Evaluation, evaluate, evaluation_dict, load_gold
-from scorer.errors import ScorerError
+from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, fail, user_errors
 from scorer.results import STATUS_TEXT
 
 
@@ -25,7 +25,7 @@ def evaluate_command(
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", help="总体一致率低于此值（0–1）时退出码为 1", min=0, max=1)] = None,
 ) -> None:
     """对照人工标注，统计评分结果的一致率、精确率、召回率和混淆矩阵。"""
-    from scorer.cli import EXIT_BELOW, EXIT_ERROR, fail, load
+    from scorer.cli import load
 
     if fmt not in ("table", "json"):
         fail(f"不支持的输出格式 “{fmt}”（可用：table、json）")
@@ -34,11 +34,8 @@ def evaluate_command(
         fail(f"{folder}: 不是目录（请给出报告所在的目录）")
         raise typer.Exit(EXIT_ERROR)
     compiled = load(rubric)
-    try:
+    with user_errors():
         labels = load_gold(gold)
-    except ScorerError as exc:
-        fail(exc.line())
-        raise typer.Exit(EXIT_ERROR) from None
     evaluation = evaluate(labels, folder, compiled)
     if fmt == "json":
         sys.stdout.write(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2) + "\n")

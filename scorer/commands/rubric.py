@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.errors import ScorerError
+from scorer.commands.common import EXIT_BELOW, EXIT_OK, user_errors
 from scorer.rubric.chain import bundled_dir, label_for
 
 rubric_app = typer.Typer(
@@ -26,7 +26,7 @@ rubric_app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_FAILED = EXIT_BELOW  # some file or example failed
 
 
 class ShowFormat(str, Enum):
@@ -44,10 +44,6 @@ def _out() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def _fail(message: str) -> None:
-    Console(stderr=True, highlight=False).print(f"[bold red]错误：[/]{message}", soft_wrap=True)
-
-
 def _shipped() -> list[Path]:
     return sorted(bundled_dir().glob("*.yaml")) if bundled_dir() else []
 
@@ -55,11 +51,8 @@ def _shipped() -> list[Path]:
 def _resolve(spec: str):
     from scorer.rubric.loader import resolve_rubric
 
-    try:
+    with user_errors():
         return resolve_rubric(spec)
-    except ScorerError as exc:
-        _fail(exc.line())
-        raise typer.Exit(EXIT_ERROR) from None
 
 
 @rubric_app.command("validate")
@@ -104,11 +97,8 @@ def test(
     failures_table = _failures_table()
     for spec in specs:
         resolved = _resolve(spec)
-        try:
+        with user_errors():
             compiled = get_compiled(spec)
-        except ScorerError as exc:
-            _fail(exc.line())
-            raise typer.Exit(EXIT_ERROR) from None
         outcomes = [run_case(compiled, case) for case in example_cases(resolved, spec)]
         failed = [o for o in outcomes if o.failed]
         todo = [o for o in outcomes if o.case.example.todo and not o.passed]
@@ -227,11 +217,8 @@ def suggest(
     from scorer.rubric.suggest import render_suggestions, suggest_terms
 
     _resolve(rubric)  # reports a broken rubric in one line
-    try:
+    with user_errors():
         result = suggest_terms(folder, get_compiled(rubric), top=top, min_reports=min_reports)
-    except ScorerError as exc:
-        _fail(exc.line())
-        raise typer.Exit(EXIT_ERROR) from None
     if fmt is SuggestFormat.json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
