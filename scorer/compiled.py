@@ -33,7 +33,7 @@ class CompiledRubric:
 
 def compile_rubric(rubric: Rubric, source: str = "") -> CompiledRubric:
     roles = [
-        RoleMatcher(role.id, CompiledPatterns(role.heading), CompiledPatterns(role.cue) if role.cue else None, role.heading_year)
+        RoleMatcher(role.id, CompiledPatterns(role.heading), CompiledPatterns(role.cue) if role.cue else None, role.heading_year, role.nested)
         for role in rubric.roles
     ]
     titles = {role.id: role.title for role in rubric.roles} | {PREAMBLE: PREAMBLE_TITLE}

@@ -42,6 +42,7 @@ class Document:
 
     def whole_word(self, start: int, end: int) -> bool:
         left, right = self.sentence(start)
+        right = max(right, end)  # a hard cut in run-on text may fall inside the hit
         return is_whole_word(self.text[left:right], start - left, end - left)
 
     def in_heading(self, position: int) -> bool:

@@ -32,6 +32,7 @@ _DATE_ONLY = re.compile(r"^[\d\s/\-:.年月日]+$")
 # Breadcrumbs: 首页 > 政务公开 > 法治政府建设
 _BREADCRUMB = re.compile(r"^(首页|网站首页|主页)\s*[>»›/]")
 _MAX_DEBRIS_LEN = 120
+_PROSE = re.compile(r"[。,;]")  # after width folding, ， and ； are , and ;
 _FOOTER_NAV_LEN = 6
 
 
@@ -158,7 +159,7 @@ def _keep_mask(lines: list[str]) -> list[bool]:
     stripped = [line.strip() for line in lines]
     keep = [bool(s) and not _is_debris(s) for s in stripped]
     footer = next(
-        (i for i, s in enumerate(stripped) if i >= len(stripped) // 2 and _FOOTER.search(s) and len(s) <= _MAX_DEBRIS_LEN),
+        (i for i, s in enumerate(stripped) if i >= len(stripped) // 2 and _FOOTER.search(s) and _furniture(s)),
         None,
     )
     if footer is not None:
@@ -172,8 +173,14 @@ def _keep_mask(lines: list[str]) -> list[bool]:
     return keep
 
 
+def _furniture(line: str) -> bool:
+    """Page furniture is short and is not prose: a sentence that mentions 承办单位 or
+    微信公众号 is part of the report."""
+    return len(line) <= _MAX_DEBRIS_LEN and not _PROSE.search(line)
+
+
 def _is_debris(line: str) -> bool:
-    if len(line) > _MAX_DEBRIS_LEN:
+    if not _furniture(line):
         return False
     if _DEBRIS.search(line) or _META_LINE.search(line) or _BREADCRUMB.search(line):
         return True

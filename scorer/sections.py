@@ -42,6 +42,7 @@ class RoleMatcher:
     heading: CompiledPatterns
     cue: CompiledPatterns | None
     heading_year: str | None = None  # "next": a heading naming the year after the one reported
+    nested: bool = True  # may a sub-part's heading switch into this role from its parent's?
 
 
 @dataclass
@@ -152,8 +153,15 @@ def find_structure(
     sections: list[Section] | None = None,
 ) -> Structure:
     sections = _find_headings(text) if sections is None else sections
+    nestable = {role.id for role in roles if role.nested}
     for section in sections:
-        section.own_roles = _roles_in(section.heading, roles) or _roles_by_year(section.heading, roles, report_year)
+        found = _roles_in(section.heading, roles) or _roles_by_year(section.heading, roles, report_year)
+        if section.parent is not None:
+            # (一)创新工作思路 under the year's measures is not next year's plan: a sub-part
+            # enters such a role only where its parent's heading already named it.
+            allowed = nestable | set(sections[section.parent].own_roles)
+            found = [role for role in found if role in allowed]
+        section.own_roles = found
     cues = {role.id: role.cue for role in roles if role.cue is not None}
     starts = sentence_starts(text)
     role_starts, role_names, role_sections = [0], [PREAMBLE], [None]
@@ -261,6 +269,18 @@ def _close(sections: list[Section], length: int) -> None:
         section.end = length
 
 
+_LIST_ITEM = re.compile(r"[;,]\s*$|;")  # ends like a clause, or holds a ; (after width folding)
+_HEADING_END = re.compile(r"[。;]")
+_ONE_SENTENCE = re.compile(r"[^。]*。\s*$")  # 3.组织培训12期。: a whole sentence and nothing after
+
+
+def _is_one_sentence(line: str, start: int, level: int) -> bool:
+    """A numbered line that is one whole sentence is a list item, not a heading: at the
+    1. and (1) levels always, at the (一) level when it reads as prose (has a comma);
+    (一)加强组织领导。 alone on its line stays a heading."""
+    if not _ONE_SENTENCE.match(line, start):
+        return False
+    return level >= 3 or (level == 2 and "," in line[start:])
 _MARKUP = re.compile(r"(?:#{1,6}\s*|\*\*|__)?")
 
 
@@ -274,10 +294,14 @@ def _heading_in(line: str) -> tuple[int, int, int] | None:
         match = pattern.match(line, lead)
         if match is None:
             continue
+        if _LIST_ITEM.search(line) or _is_one_sentence(line, match.end(), level):
+            # 1.全年受理复议案件56件,办结52件; is an item of a list, not a heading: only its
+            # number is taken, and its words are content.
+            return level, match.end(), match.end()
         if len(line) <= _HEADING_MAX_ALONE and "。" not in line:
             return level, len(line), len(line)
-        stop = line.find("。", match.end())
-        if 0 <= stop <= _HEADING_MAX_INLINE:
-            return level, stop, stop + 1
+        stop = _HEADING_END.search(line, match.end())
+        if stop is not None and stop.start() <= _HEADING_MAX_INLINE:
+            return level, stop.start(), stop.end()
         return level, match.end(), match.end()
     return None

@@ -255,3 +255,34 @@ def test_markdown_headings_are_recognised():
     text = "# 某某市司法局2023年度法治政府建设情况报告\n## 一、主要举措和成效\n" + "全面推进依法行政，各项工作取得新进展，执法规范化水平不断提高，群众满意度持续上升。" * 6 + "\n## 二、存在的不足和原因\n由于编制紧张，导致执法力量不足。\n"
     assert status(text, "measures_results") == "met"
     assert status(text, "shortcomings_causes") == "met"
+
+
+def test_numbered_result_lists_are_content_not_empty_headings():
+    measures = "\n".join([
+        "全面推进依法行政。",
+        "1.全年受理行政复议案件56件，办结52件；",
+        "2.行政机关负责人出庭应诉率100%；",
+        "3.组织执法人员培训12期，持证率98%。",
+    ])
+    text = make_report(measures=measures)
+    assert status(text, "reconsideration_litigation") == "met"
+    assert status(text, "enforcement_staff") == "met"
+    assert status(text, "quantitative_evidence") == "met"
+
+
+def test_work_sub_headings_with_plan_or_problem_words_stay_last_years_work():
+    measures = "\n".join([
+        "（一）创新工作思路，聘请法律顾问参与重大决策，审查合同30份。",
+        "（二）着力解决执法中存在的突出问题，开展案卷评查。",
+    ])
+    text = make_report(measures=measures, plan="继续加强执法队伍建设，提升依法行政水平，推进严格规范公正文明执法，完善行政执法监督机制。")
+    assert status(text, "legal_adviser") == "met"
+    assert status(text, "supervision") == "met"
+    plan = element_result(text, "next_year_plan")
+    assert all("创新工作思路" not in e.quote for e in plan.evidence)
+
+
+def test_a_plan_sub_heading_under_a_joint_parent_is_still_the_plan():
+    text = make_report(problems=None, plan=None) + "二、存在问题和下一步打算\n（一）存在的问题\n执法力量不足。\n（二）下一步打算\n聘请法律顾问参与重大决策，完善执法制度，加强执法队伍培训，提升依法行政水平，推进严格规范公正文明执法。\n"
+    assert status(text, "next_year_plan") == "met"
+    assert status(text, "legal_adviser") == "partial"

@@ -108,3 +108,17 @@ def test_spaces_inside_chinese_are_removed_but_mapped():
 def test_footer_and_navigation_above_it_are_dropped():
     text = "正文第一段。\n正文第二段。\n正文第三段。\n官方微信\n官方微博\n版权所有:某某办公室\nICP备案编号:123号\n"
     assert normalize(text).text == "正文第一段。\n正文第二段。\n正文第三段。"
+
+
+def test_prose_mentioning_site_words_is_not_debris():
+    text = "一、主要举措和成效\n办理政协提案8件，承办单位均按时办结。\n通过微信公众号发布普法信息320条。\n二、存在的不足和原因\n执法力量不足。\n"
+    norm = normalize(text)
+    assert "承办单位均按时办结" in norm.text and "微信公众号" in norm.text and "执法力量不足" in norm.text
+
+
+def test_a_whole_word_check_across_a_hard_cut_in_run_on_text_does_not_crash():
+    from tests.helpers import score
+
+    text = "一、主要举措和成效\n" + "甲" * 599 + "应诉工作" + "乙" * 50 + "。\n"
+    result = score(text)  # used to raise IndexError inside the word-boundary check
+    assert len(result.elements) == 16

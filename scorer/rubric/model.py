@@ -170,7 +170,10 @@ class RoleDef(Strict):
     """A part of a report, recognised by words in its heading.
 
     `cue` marks the sentence where this part begins inside a heading that joins two
-    parts (存在问题和下一步工作目标: the plan starts at 下一步，...).
+    parts (存在问题和下一步工作目标: the plan starts at 下一步，...). With `heading_year:
+    next`, a heading naming the year after the one reported (2024年重点工作) takes this
+    role. With `nested: false`, a sub-part's heading words switch into this role only
+    when its parent's heading named it too ((一)创新工作思路 is not a plan).
     """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -178,6 +181,7 @@ class RoleDef(Strict):
     heading: Patterns
     cue: Patterns | None = None
     heading_year: Literal["next"] | None = None
+    nested: bool = True
 
 
 class Defaults(Strict):
