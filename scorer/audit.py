@@ -29,6 +29,7 @@ from scorer.selection import RubricSelector
 SKIP_UNSUPPORTED = "类型不支持"
 SKIP_HIDDEN = "隐藏文件或临时文件"
 SKIP_GLOB = "不匹配 --glob"
+SKIP_OURS = "rolscore 生成的评分卡页面"
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 8
 GENERATOR_MARK = b'<meta name="generator" content="rolscore'
@@ -65,7 +66,7 @@ def discover(root: Path, suffixes: Iterable[str], pattern: str | None = None, ex
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded))
         for name in sorted(files):
             relative = (here / name).relative_to(root).as_posix()
-            reason = _skip_reason(relative, name, wanted, pattern)
+            reason = _skip_reason(relative, name, wanted, pattern) or _ours(here / name)
             if reason is None and not (here / name).is_file():
                 continue  # a broken link or a socket: not a file at all
             if reason is None:
@@ -78,11 +79,28 @@ def discover(root: Path, suffixes: Iterable[str], pattern: str | None = None, ex
 def _skip_reason(relative: str, name: str, wanted: set[str], pattern: str | None) -> str | None:
     if name.startswith((".", "~$")):
         return SKIP_HIDDEN
-    if pattern and not PurePosixPath(relative).match(pattern):
+    if pattern and not _matches(relative, pattern):
         return SKIP_GLOB
     if PurePosixPath(name).suffix.lower() not in wanted:
         return SKIP_UNSUPPORTED
     return None
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    # PurePath.match reads ** as one folder: '**/*.txt' must also match top-level files.
+    path = PurePosixPath(relative)
+    return path.match(pattern) or (pattern.startswith("**/") and path.match(pattern[3:]))
+
+
+def _ours(path: Path) -> str | None:
+    """A scorecard page an earlier run wrote: never a report to score."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return None
+    try:
+        with path.open("rb") as page:
+            return SKIP_OURS if GENERATOR_MARK in page.read(2048) else None
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,8 @@ def load_gold(path: Path) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise ScorerError(str(path), "标注文件应把文件名映射到 {要素id: met|partial|missing}", "格式参见 seeds/expected.yaml")
     for name, labels in data.items():
+        if not isinstance(name, str) or not all(isinstance(element, str) for element in labels):
+            raise ScorerError(str(path), f"标注文件中的键 “{name}” 不是文字", "文件名和要素 id 请加引号，如 \"2023.txt\":")
         for element, status in labels.items():
             if status not in STATUSES:
                 raise ScorerError(str(path), f"{name} 的 {element} 标注为 “{status}”，只能是 met、partial 或 missing", "请修正标注")

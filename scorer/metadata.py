@@ -16,7 +16,8 @@ _ORGANS = ("人民政府办公室", "人民政府办公厅", "办公室", "委�
 _NOT_PLACE = set("在和与及对向由从经把将为是的了年度于据按至我全本各该其此每省市县区")
 _REPORT_WORDS = re.compile(r"报告|情况|总结")
 _TOPIC_WORDS = re.compile(r"法治|依法行政|法制")
-_YEAR = re.compile(r"(?<![\d〔\[(—\-~])((?:19|20)\d{2})\s*年(?!\s*[—\-~至到])")
+_YEAR = re.compile(r"(?<![\d〔\[(—\-~])((?:19|20)\d{2}|[二][〇零○][〇零○一二三四五六七八九]{2})\s*年(?!\s*[—\-~至到])")
+_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" "9")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _OPENING_CHARS = 400
 _TITLE_LINES = 6
@@ -116,8 +117,11 @@ _PLACE = r"(?:[\u4e00-\u9fff]{2,6}?(?:自治区|自治州|自治县|新区|地�
 # At most four nested places (省 市 县 区): an unbounded repeat of a lazy repeat
 # backtracks exponentially over a line like 市市市市... .
 _AGENCY = re.compile(
-    rf"(?P<place>{_PLACE}{{1,4}})?(?P<bare>[省市县区州])?(?P<organ>[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ORGANS)}))"
+    rf"(?P<place>{_PLACE}{{1,4}})?(?:\([^()\n]{{1,20}}\))?(?P<bare>[省市县区州])?"
+    rf"(?P<organ>[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ORGANS)}))"
 )
+# 法治政府建设情况报告 names the subject, not an agency.
+_NOT_AGENCY = re.compile(r"法治|法制|依法|建设")
 # An agency is named where a clause begins: at a line start, after punctuation or a year.
 _CLAUSE_START = re.compile(r"(?:^|(?<=[\n,:;。)”》]|年|度))", re.MULTILINE)
 
@@ -130,7 +134,14 @@ def _agency_candidates(text: str, start: int, end: int):
         # Skip a superior named in passing: 在衢州市政府的领导下 / 和市委、市政府.
         if match.end() < len(text) and text[match.end()] in "的和、与及":
             continue
+        if _NOT_AGENCY.search(match.group("organ")):
+            continue
         place = match.group("place")
+        branch = None if place else _AGENCY.match(text, match.end(), end)
+        if branch is not None and branch.group("place") and branch.group("place")[0] not in _NOT_PLACE:
+            # A vertical agency and its local branch: 国家税务总局杭州市税务局.
+            yield Found(text[match.start() : branch.end()], match.start(), branch.end()), True
+            continue
         if place and place[0] not in _NOT_PLACE:
             yield Found(match.group(), match.start(), match.end()), True
         elif match.group("bare") or (match.group("organ")[0] not in _NOT_PLACE and len(match.group()) >= 3):
@@ -142,7 +153,8 @@ def _find_year(text: str, title: Found | None, opening: tuple[int, int]) -> Foun
     for start, end in regions:
         match = _YEAR.search(text, start, end)
         if match:
-            return Found(match.group(1), match.start(1), match.end(1))
+            # 二〇二三年 is 2023.
+            return Found(match.group(1).translate(_CHINESE_DIGITS), match.start(1), match.end(1))
     return None
 
 

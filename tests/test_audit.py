@@ -271,3 +271,38 @@ def test_progress_bar_only_on_a_terminal_and_not_with_quiet(tmp_path):
     assert "评分中" not in quiet and "报告排名" not in quiet
     piped = run(str(folder), "--out", str(tmp_path / "c"), "--jobs", "1")
     assert "评分中" not in piped.stdout and "报告排名" in piped.stdout
+
+
+def test_report_folder_inside_the_output_folder_is_refused(tmp_path):
+    reports = tmp_path / "out" / "reports"
+    reports.mkdir(parents=True)
+    shutil.copy(SEEDS / "001_3b1234c597bca51d.txt", reports)
+    result = CliRunner().invoke(app, ["audit", str(reports), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "输出目录" in result.stderr
+    assert sorted(p.name for p in reports.iterdir()) == ["001_3b1234c597bca51d.txt"]
+
+
+def test_earlier_scorecards_and_markup_like_names_in_a_folder(tmp_path):
+    folder = tmp_path / "in[red]"
+    folder.mkdir()
+    shutil.copy(SEEDS / "001_3b1234c597bca51d.txt", folder / "b[red]c.txt")
+    out = tmp_path / "out"
+    first = CliRunner().invoke(app, ["audit", str(folder), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    assert "b[red]c.txt" in first.stdout
+    page = next((out / "reports").glob("*.html"))
+    shutil.copy(page, folder / "old-scorecard.html")
+    second = CliRunner().invoke(app, ["audit", str(folder), "--out", str(out), "--format", "json"])
+    assert second.exit_code == 0
+    assert len(list((out / "reports").glob("*.html"))) == 1  # the old page was not scored
+
+
+def test_double_star_glob_includes_top_level_reports(tmp_path):
+    (tmp_path / "sub").mkdir()
+    shutil.copy(SEEDS / "001_3b1234c597bca51d.txt", tmp_path / "top.txt")
+    shutil.copy(SEEDS / "001_3b1234c597bca51d.txt", tmp_path / "sub" / "inner.txt")
+    from scorer.audit import discover
+
+    found = discover(tmp_path, [".txt"], "**/*.txt")
+    assert found.reports == ["sub/inner.txt", "top.txt"]

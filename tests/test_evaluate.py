@@ -66,9 +66,28 @@ def test_missing_report_file_is_reported_not_fatal(tmp_path):
     labels = tmp_path / "labels.yaml"
     labels.write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
     result = runner.invoke(app, ["evaluate", str(tmp_path), "--gold", str(labels), "--format", "json"])
+    assert result.exit_code == 1  # the labelled report that could not be scored
     data = json.loads(result.stdout)
     assert data["files"] == ["001_3b1234c597bca51d.txt"]
     assert any("gone.txt" in error for error in data["errors"])
+
+
+def test_unquoted_year_as_file_name_is_a_one_line_error(tmp_path):
+    labels = tmp_path / "labels.yaml"
+    labels.write_text("2023: {measures_results: met}\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(SEEDS), "--gold", str(labels)])
+    assert result.exit_code == 2
+    assert "2023" in result.stderr and "引号" in result.stderr
+
+
+def test_report_text_that_looks_like_markup_is_printed_as_text(tmp_path):
+    report = tmp_path / "hostile[red].txt"
+    report.write_text("市司法局[/x]法治政府建设[bold]报告\n一、主要举措和成效\n全面推进依法行政。\n", encoding="utf-8")
+    labels = tmp_path / "labels.yaml"
+    labels.write_text(yaml.safe_dump({report.name: {"title_year_agency": "met"}}, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(tmp_path), "--gold", str(labels)])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "hostile[red].txt" in result.stdout
 
 
 def test_bad_labels_file_is_exit_2(tmp_path):

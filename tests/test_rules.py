@@ -286,3 +286,19 @@ def test_a_plan_sub_heading_under_a_joint_parent_is_still_the_plan():
     text = make_report(problems=None, plan=None) + "二、存在问题和下一步打算\n（一）存在的问题\n执法力量不足。\n（二）下一步打算\n聘请法律顾问参与重大决策，完善执法制度，加强执法队伍培训，提升依法行政水平，推进严格规范公正文明执法。\n"
     assert status(text, "next_year_plan") == "met"
     assert status(text, "legal_adviser") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "agency", "year"),
+    [
+        ("2023年度法治政府建设情况报告", "2023年，县市场监管局扎实推进法治建设。", "县市场监管局", 2023),
+        ("国家税务总局杭州市税务局关于2023年度法治政府建设情况的报告", "2023年，我局坚持依法治税。", "国家税务总局杭州市税务局", 2023),
+        ("宁波市北仑区（宁波经济技术开发区）人民政府关于2022年法治政府建设情况的报告", "2022年，区政府扎实推进。", "宁波市北仑区(宁波经济技术开发区)人民政府", 2022),
+        ("某某市司法局关于二〇二三年度法治政府建设情况的报告", "全年工作如下。", "某某市司法局", 2023),
+    ],
+)
+def test_agency_and_year_in_less_common_forms(title, opening, agency, year):
+    from tests.helpers import score
+
+    meta = score(f"{title}\n{opening}\n一、主要举措和成效\n全面推进依法行政。\n").metadata
+    assert (meta.agency, meta.year) == (agency, year)

@@ -46,3 +46,18 @@ def test_unreadable_report_writes_no_page(tmp_path):
     assert result.exit_code == 2
     assert "empty.txt" in result.stderr
     assert not (tmp_path / "card.html").exists()
+
+
+def test_a_scorecard_never_overwrites_the_report(tmp_path):
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+
+    report = tmp_path / "a.html"
+    report.write_text("<html><body><h1>某某市司法局2023年度法治政府建设情况的报告</h1><p>一、主要举措和成效</p><p>全面推进依法行政。</p></body></html>", encoding="utf-8")
+    before = report.read_bytes()
+    for target in (tmp_path, report):
+        result = CliRunner().invoke(app, ["score", str(report), "--html", str(target)])
+        assert result.exit_code == 2
+        assert "覆盖报告" in result.stderr
+    assert report.read_bytes() == before

@@ -125,6 +125,9 @@ def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -
     source, target = folder.resolve(), out_dir.resolve()
     if target == source or source in target.parents:
         raise _Usage(f"{out_dir}: 输出目录在报告目录 {folder} 之内，审核不会写入报告目录（请用 --out 指定报告目录以外的位置）")
+    if target in source.parents:
+        # The pages go to out/reports/ and the index to out/: either could land among the reports.
+        raise _Usage(f"{out_dir}: 报告目录 {folder} 在输出目录之内，评分卡可能写进报告目录（请用 --out 指定报告目录以外的位置）")
     if out_dir.exists() and not out_dir.is_dir():
         raise _Usage(f"{out_dir}: 已存在同名文件，不能作为输出目录（请用 --out 指定其他位置）")
     found = discover(folder, supported_suffixes(), pattern, exclude=out_dir)

@@ -41,7 +41,9 @@ def evaluate_command(
         sys.stdout.write(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2) + "\n")
     else:
         print_evaluation(evaluation, Console(highlight=False))
-    if min_agreement is not None and evaluation.agreement < min_agreement:
+    # Figures never fail the run by themselves; a labelled report that could not be
+    # scored does, as in `audit`.
+    if evaluation.errors or (min_agreement is not None and evaluation.agreement < min_agreement):
         raise typer.Exit(EXIT_BELOW)
 
 
@@ -58,7 +60,7 @@ def print_evaluation(evaluation: Evaluation, console: Console) -> None:
         precision, recall, f1 = stats.present_prf()
         cells = ["/".join(str(stats.confusion[g][p]) for p in STATUSES) for g in STATUSES]
         style = "green" if stats.agreement == 1 else "yellow" if stats.agreement >= 0.8 else "red"
-        table.add_row(stats.title, str(stats.total), Text(f"{stats.agreement:.0%}", style=style), f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", *cells)
+        table.add_row(Text(stats.title), str(stats.total), Text(f"{stats.agreement:.0%}", style=style), f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}", *cells)
     console.print(table)
     console.print(
         f"[bold]总体：[/]{evaluation.total} 个标注，一致率 [bold]{evaluation.agreement:.1%}[/]，"
@@ -67,9 +69,13 @@ def print_evaluation(evaluation: Evaluation, console: Console) -> None:
     if evaluation.disagreements:
         console.print(f"\n[bold]不一致之处（{len(evaluation.disagreements)} 处）：[/]")
         for item in evaluation.disagreements:
-            console.print(f"[bold]{item.file}[/] {item.element}：人工 [green]{STATUS_TEXT[item.gold]}[/]，评分 [red]{STATUS_TEXT[item.got]}[/]")
-            console.print(f"  {item.explanation}", style="dim")
+            # File names, explanations and quotes come from reports: text, never markup.
+            head = Text()
+            head.append(item.file, style="bold").append(f" {item.element}：人工 ")
+            head.append(STATUS_TEXT[item.gold], style="green").append("，评分 ").append(STATUS_TEXT[item.got], style="red")
+            console.print(head)
+            console.print(Text(f"  {item.explanation}", style="dim"))
             for quote in item.evidence:
-                console.print(f"  · {quote}")
+                console.print(Text(f"  · {quote}"))
     for error in evaluation.errors:
-        console.print(f"[bold red]错误：[/]{error}")
+        console.print(Text("错误：", style="bold red").append(error))

@@ -36,19 +36,19 @@ def _ranking(rows: list[Row], totals: Totals) -> Table:
     for row in rows:
         result = row.summary
         if result is None:
-            table.add_row("—", Text("无法评分", style="bold red"), "", "", "", Text(row.error or "", style="red"), row.relative)
+            table.add_row("—", Text("无法评分", style="bold red"), "", "", "", Text(row.error or "", style="red"), Text(row.relative))
             continue
         rank += 1
         style = GRADE_STYLE.get(result.grade, "")
         unmet = "、".join(titles.get(i, i) for i in result.required_missing)
         table.add_row(
             str(rank),
-            result.agency or Text("（未识别）", style="dim"),
+            Text(result.agency) if result.agency else Text("（未识别）", style="dim"),
             str(result.year or "—"),
             Text(f"{result.score:g}", style=style),
             Text(result.grade, style=style),
             Text(unmet or "—", style="red" if unmet else "dim"),
-            row.relative,
+            Text(row.relative),  # file names and agencies are text, never markup
         )
     return table
 
