@@ -35,7 +35,7 @@ class _Pool(Generic[T, R]):
     on_done: Callable[[int, R | Crashed], None]
     finished: set[int]
 
-    def round(self, indexes: list[int], workers: int) -> list[int]:
+    def round(self, indexes: list[int], workers: int, chunked: bool = False) -> list[int]:
         """Run `indexes`; return those left unfinished because the pool broke."""
         # spawn, not fork: the parent may run a progress thread, and forking a process
         # with threads can deadlock the child.
@@ -45,7 +45,7 @@ class _Pool(Generic[T, R]):
         try:
             futures: dict[Future, list[int]] = {
                 pool.submit(_run_chunk, self.fn, [self.items[i] for i in chunk]): chunk
-                for chunk in _chunks(indexes, workers)
+                for chunk in (_chunks(indexes, workers) if chunked else [[i] for i in indexes])
             }
             for future in as_completed(list(futures)):
                 chunk = futures.pop(future)  # a finished future holds its results: let them go
@@ -111,8 +111,12 @@ def run_parallel(
     """
     pool: _Pool[T, R] = _Pool(fn, items, initializer, initargs, on_done, set())
     queue = list(range(len(items)))
+    first = True
     while queue:
-        unfinished = pool.round(queue, workers)
+        # Chunks on the first pass; after a crash, one item at a time, so that the item
+        # that broke the pool is among the few in flight when it breaks again.
+        unfinished = pool.round(queue, workers, chunked=first)
+        first = False
         # Workers take items in submission order, so the item that broke the pool is among
         # the first unfinished ones: those running, queued (workers + 1) or in transit.
         suspects, queue = unfinished[: 2 * workers + 1], unfinished[2 * workers + 1 :]

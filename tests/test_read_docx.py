@@ -188,3 +188,17 @@ def test_a_web_page_imported_whole_into_word_is_read(tmp_path):
     body.insert(0, parse_xml(f'<w:altChunk {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{relation}"/>'))
     text = read_document(_save(document, tmp_path / "导入网页.docx")).text
     assert text.split("\n") == ["一、主要举措和成效", "全年办理行政复议案件12件。"]
+
+
+def test_a_damaged_imported_block_does_not_cost_the_document(tmp_path):
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    document.add_paragraph("一、主要举措和成效")
+    document.add_paragraph("全年办理行政复议案件12件。")
+    part = Part(PackURI("/word/afchunk.txt"), "text/plain", bytes(range(256)) * 8, document.part.package)
+    relation = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    document.element.body.insert(0, parse_xml(f'<w:altChunk {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{relation}"/>'))
+    text = read_document(_save(document, tmp_path / "坏块.docx")).text
+    assert "全年办理行政复议案件12件。" in text

@@ -92,3 +92,14 @@ def test_a_page_without_article_text_is_a_clear_error(tmp_path, page):
     with pytest.raises(ReadError) as error:
         read_document(path)
     assert error.value.line().startswith(str(path))
+
+
+def test_a_page_saved_by_a_browser_is_read_as_html_whatever_its_name(tmp_path):
+    from scorer.read import read_document
+
+    page = "<!-- saved from url=(0045)http://www.example.gov.cn/art/2024/3/15/1.html -->\n<html><head><title>某某市司法局2023年度法治政府建设情况报告</title></head><body><div><p>一、主要举措和成效</p><p>全面推进依法行政，办理复议案件12件。</p></div></body></html>"
+    for name in ("saved.doc", "saved.txt"):
+        path = tmp_path / name
+        path.write_text(page, encoding="utf-8")
+        document = read_document(path)
+        assert "<html" not in document.text and "全面推进依法行政" in document.text

@@ -113,12 +113,15 @@ class _Walker:
             blob, content_type = part.blob, part.content_type
         except (KeyError, AttributeError):
             return
-        if "html" in content_type or "xhtml" in content_type:
-            text = html_document("altChunk", *decode_html("altChunk", blob)).text
-        elif content_type.startswith("text/"):
-            text = decode("altChunk", blob)[0]
-        else:
-            return
+        try:
+            if "html" in content_type or "xhtml" in content_type:
+                text = html_document("altChunk", *decode_html("altChunk", blob)).text
+            elif content_type.startswith("text/"):
+                text = decode("altChunk", blob)[0]
+            else:
+                return
+        except ReadError:
+            return  # one damaged embedded block does not cost the rest of the document
         for line in text.splitlines():
             if line.strip():
                 yield _Block(line)

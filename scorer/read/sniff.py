@@ -92,6 +92,9 @@ def _markup_kind(head: bytes) -> str | None:
     text = _ascii_view(head).lstrip().lower()
     if text.startswith("mime-version:") or ("multipart/related" in text and "content-type:" in text):
         return "mht"
+    # A page saved by a browser starts with <!-- saved from url=... -->.
+    while text.startswith("<!--") and "-->" in text:
+        text = text[text.index("-->") + 3 :].lstrip()
     if text.startswith(("<!doctype html", "<html")):
         return "html"
     if text.startswith("<?xml") and "<html" in text:
