@@ -202,3 +202,16 @@ def test_a_damaged_imported_block_does_not_cost_the_document(tmp_path):
     document.element.body.insert(0, parse_xml(f'<w:altChunk {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{relation}"/>'))
     text = read_document(_save(document, tmp_path / "坏块.docx")).text
     assert "全年办理行政复议案件12件。" in text
+
+
+def test_a_title_styled_like_the_sections_is_still_the_title(tmp_path):
+    document = docx.Document()
+    document.add_heading("某某市司法局2023年度法治政府建设情况报告", level=1)
+    document.add_heading("主要举措和成效", level=1)
+    document.add_paragraph("全年办理行政复议案件12件。")
+    document.add_heading("存在的不足和原因", level=1)
+    document.add_paragraph("执法力量不足。")
+    raw = read_document(_save(document, tmp_path / "标题同级.docx"))
+    lines = raw.text.split("\n")
+    assert lines[0] == "某某市司法局2023年度法治政府建设情况报告"
+    assert lines[1] == "一、主要举措和成效" and "二、存在的不足和原因" in lines

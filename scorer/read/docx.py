@@ -176,6 +176,16 @@ def _inline_text(element, out: list[str], boxes: list) -> None:
             _inline_text(child, out, boxes)
 
 
+_TITLE_WORDS = re.compile(r"(报告|情况|总结)$")
+_TITLE_TOPIC = re.compile(r"法治|法制|依法行政|(19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年")
+
+
+def _reads_as_title(block: _Block) -> bool:
+    """某市司法局2023年度法治政府建设情况报告, styled like the sections below it."""
+    text = block.text.strip()
+    return not block.numbered and bool(_TITLE_WORDS.search(text)) and bool(_TITLE_TOPIC.search(text))
+
+
 def _number_headings(blocks: list[_Block]) -> tuple[list[str], str | None]:
     """Lines of text, with official numbers written before unnumbered styled headings."""
     title = None
@@ -185,7 +195,7 @@ def _number_headings(blocks: list[_Block]) -> tuple[list[str], str | None]:
         # The report's title, often styled Heading 1: the first paragraph, highest level,
         # and no other paragraph at that level.
         same_level = [b for b in headings if b.heading_level is not None and b.heading_level <= (first.heading_level or 0)]
-        if first.title_style or same_level == [first]:
+        if first.title_style or same_level == [first] or _reads_as_title(first):
             title = first.text.strip()
             first.heading_level = None
     ranks = sorted({b.heading_level for b in blocks if b.heading_level is not None})
