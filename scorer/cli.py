@@ -15,7 +15,7 @@ from scorer.commands.audit import audit as audit_command
 from scorer.commands.rubric import rubric_app
 from scorer.commands.scorecard import page_paths, write_scorecard
 from scorer.compiled import CompiledRubric, get_compiled
-from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, EXIT_OK, fail, user_errors
+from scorer.commands.common import EXIT_ERROR, fail, user_errors, verdict_exit
 from scorer.errors import ScorerError
 from scorer.pipeline import score_file_with_text
 from scorer.render.json_out import render_json
@@ -48,13 +48,6 @@ def load(rubric: str) -> CompiledRubric:
 def load_selector(rubric: str) -> RubricSelector:
     with user_errors():
         return RubricSelector(rubric)
-
-
-def verdict_exit(results: list[ReportResult], fail_under: float | None, strict: bool) -> int:
-    """The exit code never depends on the output format."""
-    below = fail_under is not None and any(r.score < fail_under for r in results)
-    unmet = strict and any(r.required_missing for r in results)
-    return EXIT_BELOW if below or unmet else EXIT_OK
 
 
 @app.command()

@@ -52,10 +52,9 @@ class Document:
     def in_empty_heading(self, position: int) -> bool:
         """True for a hit in a heading whose part has no content under it."""
         section = self.structure.section_at(position)
-        if section is None or not (section.heading_start <= position < section.heading_end):
+        if section is None or section.children or not (section.heading_start <= position < section.heading_end):
             return False
-        body_end = self.sections[section.children[0]].heading_start if section.children else section.end
-        return len(self.text[section.body_start : body_end].strip()) < 10 and not section.children
+        return len(self.text[section.body_start : section.end].strip()) < 10
 
     @property
     def sections(self) -> list[Section]:

@@ -88,9 +88,6 @@ class Structure:
         end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else self.text_length
         return self.sentence_starts[i], end
 
-    def first_heading_start(self) -> int:
-        return self.sections[0].heading_start if self.sections else self.text_length
-
     def role_runs(self, role: str) -> list[tuple[int, int]]:
         """Every stretch of text with this role, sub-parts merged: (start, end)."""
         runs: list[tuple[int, int]] = []
@@ -141,10 +138,6 @@ def clause_span(text: str, start: int, end: int, bounds: list[int] | None = None
     return max(left, start - MAX_CLAUSE, 0), max(min(right, end + MAX_CLAUSE), end)
 
 
-def find_headings(text: str) -> list[Section]:
-    return _find_headings(text)
-
-
 def find_structure(
     text: str,
     roles: list[RoleMatcher],
@@ -152,7 +145,7 @@ def find_structure(
     report_year: int | None = None,
     sections: list[Section] | None = None,
 ) -> Structure:
-    sections = _find_headings(text) if sections is None else sections
+    sections = find_headings(text) if sections is None else sections
     nestable = {role.id for role in roles if role.nested}
     for section in sections:
         found = _roles_in(section.heading, roles) or _roles_by_year(section.heading, roles, report_year)
@@ -228,7 +221,7 @@ def _roles_in(heading: str, roles: list[RoleMatcher]) -> list[str]:
     return [role for _, role in sorted(found)]
 
 
-def _find_headings(text: str) -> list[Section]:
+def find_headings(text: str) -> list[Section]:
     sections: list[Section] = []
     stack: list[Section] = []
     position = 0

@@ -121,3 +121,13 @@ def test_rubric_names_with_brackets_are_not_read_as_markup(tmp_path):
         result = run(*command)
         assert result.exit_code == 2
         assert "细则[终稿][b].yaml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("missing.yaml", "文件不存在"), ("hunan", "可用的内置细则"), ("{dir}", "是目录")],
+)
+def test_a_rubric_that_cannot_be_found_says_why(tmp_path, name, words):
+    result = run("score", SEED, "--rubric", name.format(dir=tmp_path))
+    assert result.exit_code == 2
+    assert words in result.stderr and "validate" not in result.stderr

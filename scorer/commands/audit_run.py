@@ -21,6 +21,7 @@ from rich.text import Text
 from scorer.atomic import AtomicLines, write_chunks, write_text
 from scorer.audit import Discovery, Outcome, Task, discover, score_tasks
 from scorer.audit_summary import ElementInfo, Row, Totals, ranked, summarise
+from scorer.commands.common import verdict_exit
 from scorer.errors import ScorerError
 from scorer.outnames import safe_name, unique_names
 from scorer.read import supported_suffixes
@@ -63,7 +64,7 @@ def run(
         raise typer.Exit(EXIT_USAGE) from None
 
     rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
-    tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows if row.page]
+    tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows]
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
     try:
@@ -210,7 +211,5 @@ def _exit_code(rows: list[Row], fail_under: float | None, strict: bool) -> int:
     """The same for every output format."""
     results = [row.summary for row in rows if row.summary is not None]
     if len(results) < len(rows):
-        return EXIT_FAILED
-    below = fail_under is not None and any(r.score < fail_under for r in results)
-    unmet = strict and any(r.required_missing for r in results)
-    return EXIT_FAILED if below or unmet else EXIT_OK
+        return EXIT_FAILED  # a file that could not be scored
+    return verdict_exit(results, fail_under, strict)

@@ -3,8 +3,9 @@ the output format."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
 import typer
 from rich.console import Console
@@ -28,3 +29,17 @@ def user_errors() -> Iterator[None]:
     except ScorerError as exc:
         fail(exc.line())
         raise typer.Exit(EXIT_ERROR) from None
+
+
+class Scored(Protocol):
+    score: float
+    required_missing: list[str]
+
+
+def verdict_exit(results: Iterable[Scored], fail_under: float | None, strict: bool) -> int:
+    """1 when a report scores under `--fail-under`, or (with `--strict`) misses a required
+    element; 0 otherwise. The same for every output format."""
+    results = list(results)
+    below = fail_under is not None and any(r.score < fail_under for r in results)
+    unmet = strict and any(r.required_missing for r in results)
+    return EXIT_BELOW if below or unmet else EXIT_OK

@@ -12,7 +12,7 @@ from scorer.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 from scorer.rubric.model import FiguresRule
 
-_NUMBER = r"(?<![\d.〔\[])\d+(?:\.\d+)?\s*"
+_NUMBER = r"(?<![\d.〔\[第])\d+(?:\.\d+)?\s*"  # 第3次 is an ordinal, not a figure
 
 
 class FiguresMatcher:

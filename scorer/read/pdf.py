@@ -99,7 +99,8 @@ def _assemble(path: str, pages: list[list[_Line]], has_images: bool) -> str:
         raise ReadError(path, "PDF 的字体没有文字编码，提取不出文字", _OCR_HINT)
     body = _drop_furniture(pages)
     paragraphs = _paragraphs(body)
-    return "\n".join(_clean(paragraph) for paragraph in paragraphs if _clean(paragraph))
+    cleaned = (_clean(paragraph) for paragraph in paragraphs)
+    return "\n".join(paragraph for paragraph in cleaned if paragraph)
 
 
 def _furniture_key(line: _Line) -> tuple[str, int]:

@@ -35,14 +35,14 @@ def spec_parts(spec: str) -> list[str]:
     return [part.strip() for part in spec.split("+")]
 
 
-def resolve_rubric_path(name_or_path: str) -> Path:
-    """The file of a single rubric named by id or path (no composition)."""
-    found = find_file(name_or_path)
-    if found is None:
-        if name_or_path.endswith((".yaml", ".yml")) or Path(name_or_path).exists():
-            raise RubricError(name_or_path, "评分细则文件不存在", "请检查路径")
-        raise RubricError(name_or_path, "没有这个评分细则", unknown_rubric_hint(name_or_path))
-    return found
+def _not_found(part: str) -> str:
+    """Why a rubric named by id or path could not be found, in words that point the right way."""
+    path = Path(part)
+    if path.is_dir():
+        return "是目录，不是评分细则 YAML 文件；请给出 .yaml 文件的路径"
+    if part.endswith((".yaml", ".yml")) or "/" in part or "\\" in part:
+        return "评分细则文件不存在；请检查路径"
+    return f"没有这个评分细则；{unknown_rubric_hint(part)}"
 
 
 def resolve_spec(spec: str, problems: Problems) -> Resolved | None:
@@ -54,7 +54,7 @@ def resolve_spec(spec: str, problems: Problems) -> Resolved | None:
     for part in parts:
         path = find_file(part)
         if path is None:
-            problems.add(Problem(part, None, None, None, f"没有这个评分细则；{unknown_rubric_hint(part)}"))
+            problems.add(Problem(part, None, None, None, _not_found(part)))
             return None
         chain = load_chain(path, problems)
         if chain is None:

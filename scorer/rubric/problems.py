@@ -61,5 +61,7 @@ class Problems:
         if not errors:
             return
         first = errors[0]
-        more = f"另有 {len(errors) - 1} 处错误，" if len(errors) > 1 else ""
-        raise RubricError(first.where(), first.text(), f"{more}运行 rolscore rubric validate {first.file} 查看全部")
+        hint = ""
+        if len(errors) > 1:  # one error is already all there is to see
+            hint = f"另有 {len(errors) - 1} 处错误，运行 rolscore rubric validate {first.file} 查看全部"
+        raise RubricError(first.where(), first.text(), hint)
