@@ -147,3 +147,13 @@ def test_the_authors_guide_example_is_a_valid_rubric_whose_examples_pass(tmp_pat
     example.write_text(re.search(r"```yaml\n(.*?)```", guide, re.S).group(1), encoding="utf-8")
     assert validate_file(example).items == []
     assert not [o for o in run_examples(str(example)) if o.failed]
+
+
+def test_schema_into_a_missing_folder_is_a_one_line_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+
+    result = CliRunner().invoke(app, ["rubric", "schema", "-o", str(tmp_path / "no" / "schema.json")])
+    assert result.exit_code == 2
+    assert "所在目录不存在" in result.stderr

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.commands.common import EXIT_BELOW, EXIT_OK, user_errors
+from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, EXIT_OK, fail, user_errors
 from scorer.rubric.chain import bundled_dir, label_for
 
 rubric_app = typer.Typer(
@@ -200,7 +200,16 @@ def schema(
     if output is None:
         sys.stdout.write(text)
         return
-    output.write_text(text, encoding="utf-8")
+    from scorer.atomic import write_text
+
+    if not output.parent.is_dir():
+        fail(f"{output}: 所在目录不存在（请先创建目录，或换一个路径）")
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        write_text(output, text)
+    except OSError as exc:
+        fail(f"{output}: 无法写入：{exc.strerror or exc}（请检查目录权限）")
+        raise typer.Exit(EXIT_ERROR) from None
     _out().print(Text(f"已写入 {label_for(output)}", style="green"))
 
 
