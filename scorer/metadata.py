@@ -113,7 +113,9 @@ def _find_agency(text: str, title: Found | None, opening: tuple[int, int]) -> tu
     return unnamed, False
 
 
-_PLACE = r"(?:[\u4e00-\u9fff]{2,6}?(?:自治区|自治州|自治县|新区|地区|省|市|县|区|州|盟|旗))"
+_PLACE = r"(?:[\u4e00-\u9fff]{2,6}?(?:自治区|自治州|自治县|新区|地区|街道|苏木|省|市|县|区|州|盟|旗|镇|乡))"
+# Words of a sentence, not of a place: 紧紧围绕县委 is not a place called 紧紧围绕县.
+_NOT_PLACE_WORDS = re.compile(r"围绕|坚持|贯彻|落实|推进|加强|深入|认真|全面|紧紧|按照|根据|在|和|及")
 # At most four nested places (省 市 县 区): an unbounded repeat of a lazy repeat
 # backtracks exponentially over a line like 市市市市... .
 _AGENCY = re.compile(
@@ -137,6 +139,8 @@ def _agency_candidates(text: str, start: int, end: int):
         if _NOT_AGENCY.search(match.group("organ")):
             continue
         place = match.group("place")
+        if place and _NOT_PLACE_WORDS.search(place):
+            continue
         branch = None if place else _AGENCY.match(text, match.end(), end)
         if branch is not None and branch.group("place") and branch.group("place")[0] not in _NOT_PLACE:
             # A vertical agency and its local branch: 国家税务总局杭州市税务局.

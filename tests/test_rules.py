@@ -302,3 +302,17 @@ def test_agency_and_year_in_less_common_forms(title, opening, agency, year):
 
     meta = score(f"{title}\n{opening}\n一、主要举措和成效\n全面推进依法行政。\n").metadata
     assert (meta.agency, meta.year) == (agency, year)
+
+
+def test_towns_are_places_and_verb_phrases_are_not():
+    from tests.helpers import score
+
+    text = "某某镇人民政府2023年度法治政府建设工作报告\n2023年，某某镇紧紧围绕县委县政府部署推进法治建设。\n一、主要举措和成效\n全面推进依法行政。\n"
+    assert score(text).metadata.agency == "某某镇人民政府"
+    opening_only = "2023年，我镇紧紧围绕县委县政府部署推进法治建设。\n一、主要举措和成效\n全面推进依法行政。\n"
+    assert score(opening_only).metadata.agency != "紧紧围绕县委"
+
+
+@pytest.mark.parametrize("claim", ["全年无行政复议、行政诉讼案件。", "行政复议、诉讼案件零发生。"])
+def test_a_claim_that_no_case_happened_is_partial(claim):
+    assert status(make_report(measures=claim), "reconsideration_litigation") == "partial"
