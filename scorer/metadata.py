@@ -122,6 +122,8 @@ _AGENCY = re.compile(
     rf"(?P<place>{_PLACE}{{1,4}})?(?:\([^()\n]{{1,20}}\))?(?P<bare>[省市县区州])?"
     rf"(?P<organ>[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ORGANS)}))"
 )
+# 现将我局…报告如下: words of the sentence around an agency, not of its name.
+_SENTENCE_WORDS = re.compile(r"现将|我|本|将|对|向|由|为")
 # 法治政府建设情况报告 names the subject, not an agency.
 _NOT_AGENCY = re.compile(r"法治|法制|依法|建设")
 # An agency is named where a clause begins: at a line start, after punctuation or a year.
@@ -131,7 +133,7 @@ _CLAUSE_START = re.compile(r"(?:^|(?<=[\n,:;。)”》]|年|度))", re.MULTILINE
 def _agency_candidates(text: str, start: int, end: int):
     for boundary in _CLAUSE_START.finditer(text, start, end):
         match = _AGENCY.match(text, boundary.start(), end)
-        if match is None:
+        if match is None or _in_salutation(text, match.start()):
             continue
         # Skip a superior named in passing: 在衢州市政府的领导下 / 和市委、市政府.
         if match.end() < len(text) and text[match.end()] in "的和、与及":
@@ -148,8 +150,18 @@ def _agency_candidates(text: str, start: int, end: int):
             continue
         if place and place[0] not in _NOT_PLACE:
             yield Found(match.group(), match.start(), match.end()), True
-        elif match.group("bare") or (match.group("organ")[0] not in _NOT_PLACE and len(match.group()) >= 3):
+        elif match.group("bare") or (
+            match.group("organ")[0] not in _NOT_PLACE and len(match.group()) >= 3 and not _SENTENCE_WORDS.search(match.group("organ"))
+        ):
             yield Found(match.group(), match.start(), match.end()), False
+
+
+def _in_salutation(text: str, position: int) -> bool:
+    """市委依法治市办： above the opening names who receives the report, not who wrote it."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return line.endswith(":") and len(line) <= 30
 
 
 def _find_year(text: str, title: Found | None, opening: tuple[int, int]) -> Found | None:

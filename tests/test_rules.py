@@ -316,3 +316,11 @@ def test_towns_are_places_and_verb_phrases_are_not():
 @pytest.mark.parametrize("claim", ["全年无行政复议、行政诉讼案件。", "行政复议、诉讼案件零发生。"])
 def test_a_claim_that_no_case_happened_is_partial(claim):
     assert status(make_report(measures=claim), "reconsideration_litigation") == "partial"
+
+
+def test_the_recipient_and_sentence_words_are_not_the_agency():
+    from tests.helpers import score
+
+    text = "XX市生态环境局关于2022年法治政府建设工作情况的报告\n市委依法治市办：\n现将我局2022年度法治政府建设工作情况报告如下：\n一、主要工作开展情况\n全面推进依法行政。\n"
+    agency = score(text).metadata.agency
+    assert agency not in ("市委依法治市办", "现将我局")
