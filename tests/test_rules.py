@@ -313,7 +313,7 @@ def test_towns_are_places_and_verb_phrases_are_not():
     assert score(opening_only).metadata.agency != "紧紧围绕县委"
 
 
-@pytest.mark.parametrize("claim", ["全年无行政复议、行政诉讼案件。", "行政复议、诉讼案件零发生。"])
+@pytest.mark.parametrize("claim", ["全年无行政复议、行政诉讼案件。", "行政复议、诉讼案件零发生。", "办理处罚案件45件，无一被复议纠错。"])
 def test_a_claim_that_no_case_happened_is_partial(claim):
     assert status(make_report(measures=claim), "reconsideration_litigation") == "partial"
 
