@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -72,6 +73,9 @@ def normalize(original: str) -> NormalizedText:
     folded = fold_characters(original)
     lines = _split_lines(folded)
     keep = _keep_mask([line for _, line in lines])
+    # Widths count a paragraph's indent: the first line of an indented paragraph is as wide as the rest.
+    width = _wrap_width([line.rstrip() for (_, line), kept in zip(lines, keep) if kept and line.strip()])
+    joined = False  # the previous kept line was hard-wrapped: this one continues it
     parts: list[str] = []
     seg_norm: list[int] = []
     seg_orig: list[int] = []
@@ -94,8 +98,10 @@ def normalize(original: str) -> NormalizedText:
         right = len(line.rstrip())
         if left >= right:
             continue
-        if parts:
+        stripped = line[left:right]
+        if parts and not (joined and not _HEADING_START.match(stripped)):
             emit("\n", start - 1)  # the line break before this line
+        joined = width is not None and right >= width - 1 and not _ENDS_SENTENCE.search(stripped)
         cursor = left
         for space in _SPACE_NEAR_CJK.finditer(line, left, right):
             if space.start() > cursor:
@@ -104,6 +110,32 @@ def normalize(original: str) -> NormalizedText:
         if right > cursor:
             emit(line[cursor:right], start + cursor)
     return NormalizedText(original=original, text="".join(parts), seg_norm=seg_norm, seg_orig=seg_orig, dropped=dropped)
+
+
+# Text copied out of a PDF or an e-mail is hard-wrapped: most lines have the same
+# length and break mid-sentence. Such a line is joined to the next (a heading is short,
+# so it is never joined), so that words and sentences are whole again.
+_ENDS_SENTENCE = re.compile(r"[。!?;:”’」』)]$")
+_HEADING_START = re.compile(r"(?:#{1,6}\s*)?(?:[一二三四五六七八九十]{1,3}[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
+_WRAP_MIN = 16  # narrower than this is a list, not a wrapped page
+_WRAP_LINES = 12  # fewer lines than this is too little to tell
+_WRAP_SHARE = 0.4  # share of lines at the wrap width for a text to count as wrapped
+_WRAP_MID_SENTENCE = 0.6  # share of those lines that break mid-sentence
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at, or None when it was not."""
+    if len(lines) < _WRAP_LINES:
+        return None
+    counts = Counter(len(line) for line in lines)
+    width = max((length for length in counts if length >= _WRAP_MIN), key=lambda n: counts[n - 1] + counts[n] + counts[n + 1], default=None)
+    if width is None:
+        return None
+    at_width = [line for line in lines if abs(len(line) - width) <= 1]
+    mid_sentence = sum(1 for line in at_width if not _ENDS_SENTENCE.search(line))
+    if len(at_width) < _WRAP_SHARE * len(lines) or mid_sentence < _WRAP_MID_SENTENCE * len(at_width):
+        return None
+    return width
 
 
 def fold_characters(text: str) -> str:

@@ -67,3 +67,27 @@ def test_score_and_grade_follow_the_weights(national):
     assert result.score == round(100 * earned / total, 1)
     assert result.grade == ("优秀" if result.score >= 90 else "良好" if result.score >= 75 else "合格" if result.score >= 60 else "不合格")
     assert result.required_missing == [e.id for e in result.elements if e.required and e.status != "met"]
+
+
+@pytest.mark.parametrize("width", [32, 40])
+@pytest.mark.parametrize("name", sorted(expected_verdicts()))
+def test_hard_wrapped_text_gets_the_same_verdicts(national, name, width):
+    """Text copied out of a PDF breaks every line at the column width, mid-sentence."""
+    import textwrap
+
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    wrapped = "\n".join(line for paragraph in text.split("\n") for line in (textwrap.wrap(paragraph, width) or [""]))
+    assert wrapped != text
+    result = score_text(wrapped, national)
+    assert verdicts(result) == expected_verdicts()[name]
+    for element in result.elements:
+        for evidence in element.evidence:
+            assert wrapped[evidence.start : evidence.end] == evidence.quote
+
+
+def test_ordinary_paragraphs_are_never_joined():
+    from scorer.normalize import normalize
+
+    for name in expected_verdicts():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        assert normalize(text).text.count("\n") >= 10
