@@ -8,7 +8,6 @@ import io
 import os
 import random
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
