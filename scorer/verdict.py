@@ -23,12 +23,12 @@ class Verdict:
 
 def decide(compiled: CompiledElement, doc: Document) -> Verdict:
     ctx = compiled.context
-    findings: list[tuple[Finding, object]] = []
+    findings: list[Finding] = []
     for matcher in compiled.met:
         finding = matcher.run(doc, ctx)
         if finding.level < Strength.MET and not finding.missing_checks:
             finding.note = None  # partial only through capped hits: their reasons explain it
-        findings.append((finding, matcher))
+        findings.append(finding)
     for matcher in compiled.partial:
         finding = matcher.run(doc, ctx)
         if finding.level == Strength.MET:
@@ -36,9 +36,9 @@ def decide(compiled: CompiledElement, doc: Document) -> Verdict:
             finding.hits = [_cap(hit) for hit in finding.hits]
         elif finding.note:
             finding.hits = [hit for hit in finding.hits if not hit.reason] or finding.hits
-        findings.append((finding, matcher))
-    level = max((finding.level for finding, _ in findings), default=Strength.NONE)
-    deciding = [finding for finding, _ in findings if finding.level == level and level > Strength.NONE]
+        findings.append(finding)
+    level = max((finding.level for finding in findings), default=Strength.NONE)
+    deciding = [finding for finding in findings if finding.level == level and level > Strength.NONE]
     candidates = [hit for finding in deciding for hit in finding.hits if hit.strength == level]
     hits = _best_hits(doc, sorted(candidates, key=lambda hit: hit.reason is not None))
     evidence = [_evidence(doc, hit) for hit in hits]
@@ -80,14 +80,14 @@ def _evidence(doc: Document, hit: Hit) -> Evidence:
     )
 
 
-def _missing_checks(findings: list[tuple[Finding, object]], level: Strength) -> list[str]:
-    if level == Strength.MET:
+def _missing_checks(findings: list[Finding], level: Strength) -> list[str]:
+    """The sub-checks still missing: those of the strongest finding, else of the first that has any."""
+    if level == Strength.MET or not findings:
         return []
-    best = max(findings, key=lambda pair: (pair[0].level, -len(pair[0].missing_checks)), default=None)
-    lists = [finding.missing_checks for finding, _ in findings if finding.missing_checks]
-    if best is not None and best[0].missing_checks:
-        return list(best[0].missing_checks)
-    return list(lists[0]) if lists else []
+    best = max(findings, key=lambda finding: (finding.level, -len(finding.missing_checks)))
+    if best.missing_checks:
+        return list(best.missing_checks)
+    return next((list(finding.missing_checks) for finding in findings if finding.missing_checks), [])
 
 
 def _explain(compiled, doc, findings, deciding, level, hits, missing_checks) -> str:
@@ -108,7 +108,7 @@ def _explain(compiled, doc, findings, deciding, level, hits, missing_checks) -> 
         return "部分满足：" + "；".join(reasons or ["只找到部分相符的表述"]) + "。"
     looked = "；".join(matcher.describe(ctx) for matcher in compiled.met)
     text = f"在{ctx.scope_titles()}中查找{looked}，均未找到。"
-    near = [miss for finding, _ in findings for miss in finding.near_misses]
+    near = [miss for finding in findings for miss in finding.near_misses]
     if near:
         text += "相近表述：" + "；".join(near[:2]) + "。"
     return text

@@ -106,5 +106,4 @@ class RubricFile(Strict):
     disable: list[Disable] = Field(default_factory=list)
 
 
-BASE_ONLY = ("roles", "default_role", "defaults", "negation")
 LAYER_SETTINGS = ("roles", "default_role", "defaults", "negation", "grades")
