@@ -15,7 +15,7 @@ from scorer.commands.audit import audit as audit_command
 from scorer.commands.rubric import rubric_app
 from scorer.commands.scorecard import page_paths, write_scorecard
 from scorer.compiled import CompiledRubric, get_compiled
-from scorer.commands.common import EXIT_ERROR, fail, user_errors, verdict_exit
+from scorer.commands.common import EXIT_ERROR, fail, new_app, user_errors, verdict_exit
 from scorer.errors import ScorerError
 from scorer.pipeline import score_file_with_text
 from scorer.render.json_out import render_json
@@ -23,14 +23,7 @@ from scorer.render.table import render_table
 from scorer.results import ReportResult
 from scorer.selection import AUTO, RubricSelector
 
-app = typer.Typer(
-    name="rolscore",
-    help="法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
+app = new_app("rolscore", "法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。")
 
 MEGABYTE = 1024 * 1024
 

@@ -15,13 +15,12 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task as ProgressTask, TextColumn, TimeRemainingColumn
-from rich.markup import escape
 from rich.text import Text
 
 from scorer.atomic import AtomicLines, write_chunks, write_text
 from scorer.audit import Discovery, Outcome, Task, discover, score_tasks
 from scorer.audit_summary import ElementInfo, Row, Totals, ranked, summarise
-from scorer.commands.common import verdict_exit
+from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, fail, verdict_exit
 from scorer.errors import ScorerError
 from scorer.outnames import safe_name, unique_names
 from scorer.read import supported_suffixes
@@ -32,7 +31,8 @@ from scorer.render.html import index_chunks
 from scorer.commands.audit import AuditFormat
 from scorer.selection import RubricSelector
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_FAILED, EXIT_USAGE = EXIT_BELOW, EXIT_ERROR  # a file failed / bad usage
+EXIT_INTERRUPTED = 130
 MEGABYTE = 1024 * 1024
 DEFAULT_OUT_ROOT = Path("reports_out")
 PAGES_DIR = "reports"
@@ -60,7 +60,7 @@ def run(
     try:
         selector, out_dir, found = _prepare(folder, rubric, out, pattern)
     except _Usage as exc:
-        err.print(f"[bold red]错误：[/]{escape(str(exc))}", markup=True)
+        fail(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
 
     rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
@@ -81,7 +81,7 @@ def run(
         err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except ScorerError as exc:
-        err.print(f"[bold red]错误：[/]{escape(exc.line())}", markup=True)
+        fail(exc.line())
         raise typer.Exit(EXIT_USAGE) from None
 
     _show(ranking, totals, found, fmt, quiet, out_dir, err)

@@ -16,6 +16,19 @@ from scorer.errors import ScorerError
 EXIT_OK, EXIT_BELOW, EXIT_ERROR = 0, 1, 2
 
 
+def new_app(name: str, help: str) -> typer.Typer:
+    """A command group with the project's settings: Chinese help, and no pretty traceback
+    (a user's mistake is one line; a bug's traceback stays plain)."""
+    return typer.Typer(
+        name=name,
+        help=help,
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+    )
+
+
 def fail(message: str) -> None:
     # The message holds a file name, and a name like 报告[终稿][b].txt is not markup.
     Console(stderr=True, highlight=False).print(f"[bold red]错误：[/]{escape(message)}", markup=True, soft_wrap=True)

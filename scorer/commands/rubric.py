@@ -14,17 +14,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, EXIT_OK, fail, user_errors
+from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, EXIT_OK, fail, new_app, user_errors
 from scorer.rubric.chain import bundled_dir, label_for
 
-rubric_app = typer.Typer(
-    name="rubric",
-    help="评分细则工具：检查、运行样例、查看继承、比较、生成 JSON Schema、挖掘新词。",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
+rubric_app = new_app("rubric", "评分细则工具：检查、运行样例、查看继承、比较、生成 JSON Schema、挖掘新词。")
 
 EXIT_FAILED = EXIT_BELOW  # some file or example failed
 
