@@ -55,7 +55,13 @@ def supported_suffixes() -> list[str]:
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES_DEFAULT) -> RawDocument:
     name = str(path)
     suffix = Path(path).suffix.lower()
-    data = read_bytes(name, max_bytes)
+    return read_document_bytes(name, read_bytes(name, max_bytes), suffix)
+
+
+def read_document_bytes(name: str, data: bytes, suffix: str | None = None) -> RawDocument:
+    """A report held in memory (a web upload): `name` only labels it and gives the suffix."""
+    if suffix is None:
+        suffix = Path(name).suffix.lower()
     if not data:
         raise ReadError(name, "文件是空的（0 字节）", "请确认选对了文件，或重新导出报告")
     reader = _reader_for(name, suffix, sniff(data))
