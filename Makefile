@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 # The page tests drive Debian's chromium; a CJK font makes their screenshots legible.
 CHROMIUM := /usr/bin/chromium
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+# LibreOffice is the real client that opens the .docx and .xlsx files the project writes.
+SOFFICE := /usr/bin/soffice
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: demo test rubric-test schema clean
@@ -20,11 +22,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/rolscore score seeds/*.txt
 
-$(CHROMIUM) $(CJK_FONT) &:
+$(CHROMIUM) $(CJK_FONT) $(SOFFICE) &:
 	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei libreoffice-writer-nogui libreoffice-calc-nogui
 
-test: $(STAMP) $(CHROMIUM) $(CJK_FONT)
+test: $(STAMP) $(CHROMIUM) $(CJK_FONT) $(SOFFICE)
 	$(BIN)/python -m pytest -q
 
 # The examples inside every bundled rubric (also run one by one by `make test`).
