@@ -45,3 +45,30 @@ class Scorer:
 
     def score_text(self, text: str, label: str = "<text>") -> Scored:
         return self.score_raw(RawDocument(path=label, text=text, encoding="utf-8"))
+
+
+# What code outside the engine (commands, the web service, writers of Word and Excel files)
+# needs besides `Scorer`: import it from here, so the engine's layout can change under it.
+from scorer.errors import ReadError, RubricError, ScorerError  # noqa: E402
+from scorer.read import supported_suffixes  # noqa: E402
+from scorer.results import STATUS_TEXT, ElementResult, Evidence, MetadataResult, ReportResult, RubricRef  # noqa: E402
+
+__all__ += [
+    "ReadError", "RubricError", "ScorerError", "supported_suffixes",
+    "STATUS_TEXT", "ElementResult", "Evidence", "MetadataResult", "ReportResult", "RubricRef",
+    "result_dict", "scorecard_html",
+]
+
+
+def result_dict(result: ReportResult) -> dict:
+    """The `score --format json` contract for one report."""
+    from scorer.render.json_out import result_dict as as_dict
+
+    return as_dict(result)
+
+
+def scorecard_html(scored: Scored, index_href: str | None = None) -> str:
+    """The self-contained scorecard page (`score --html`), evidence highlighted in the report text."""
+    from scorer.render.html import render_scorecard
+
+    return render_scorecard(scored.result, scored.text, index_href=index_href)
