@@ -96,6 +96,8 @@ def load_gold(path: Path) -> dict[str, dict[str, str]]:
     for name, labels in data.items():
         if not isinstance(name, str) or not all(isinstance(element, str) for element in labels):
             raise ScorerError(str(path), f"标注文件中的键 “{name}” 不是文字", "文件名和要素 id 请加引号，如 \"2023.txt\":")
+        # `why:` maps elements to the labeller's verbatim snippet; it is read for evidence overlap, not as a label.
+        labels.pop("why", None)
         for element, status in labels.items():
             if status not in STATUSES:
                 raise ScorerError(str(path), f"{name} 的 {element} 标注为 “{status}”，只能是 met、partial 或 missing", "请修正标注")
