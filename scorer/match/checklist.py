@@ -7,10 +7,10 @@ With `context`, a sub-check counts only in a sentence that also matches the cont
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 from scorer.match.terms import hits_of
-from scorer.patterns import CompiledPatterns, compile_patterns
+from scorer.text.patterns import CompiledPatterns, compile_patterns
 from scorer.rubric.model import ChecklistRule
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 from scorer.rubric.model import FiguresRule
 

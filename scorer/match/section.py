@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 from scorer.rubric.model import SectionRule
 

@@ -8,9 +8,9 @@ count (a heading 存在的不足和原因 names causes without analysing any).
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit
-from scorer.patterns import CompiledPatterns, compile_patterns
+from scorer.text.patterns import CompiledPatterns, compile_patterns
 from scorer.rubric.model import TermsRule
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scorer.atomic import write_text
+from scorer.batch.atomic import write_text
 from scorer.errors import ScorerError
-from scorer.outnames import unique_names
-from scorer.pipeline import Scored
+from scorer.batch.outnames import unique_names
+from scorer.engine.pipeline import Scored
 
 PAGE_SUFFIXES = {".html", ".htm"}
 
@@ -30,6 +30,6 @@ def page_paths(files: list[Path], html: Path) -> list[Path]:
 
 
 def write_scorecard(scored: Scored, path: Path) -> None:
-    from scorer.render.html import render_scorecard  # jinja2 loads only when a page is written
+    from scorer.render.pages import render_scorecard  # jinja2 loads only when a page is written
 
     write_text(path, render_scorecard(scored.result, scored.text))

@@ -11,8 +11,8 @@ import statistics
 import sys
 from dataclasses import dataclass, field
 
-from scorer.compiled import CompiledRubric
-from scorer.results import ReportResult, Status
+from scorer.engine.compiled import CompiledRubric
+from scorer.engine.results import ReportResult, Status
 
 GRADES = ("优秀", "良好", "合格", "不合格")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scorer.match import ElementContext, Matcher, build_matcher
-from scorer.patterns import CompiledPatterns
+from scorer.text.patterns import CompiledPatterns
 from scorer.rubric import Rubric, resolve_rubric
 from scorer.rubric.model import Element
-from scorer.sections import PREAMBLE, RoleMatcher
+from scorer.text.sections import PREAMBLE, RoleMatcher
 
 PREAMBLE_TITLE = "开头"
 

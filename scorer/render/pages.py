@@ -23,10 +23,10 @@ from markupsafe import Markup, escape
 
 from scorer import __version__
 from scorer.render.highlight import Piece, anchor_for, pieces, quotes_of
-from scorer.results import STATUS_TEXT, ElementResult, ReportResult
+from scorer.engine.results import STATUS_TEXT, ElementResult, ReportResult
 
 if TYPE_CHECKING:
-    from scorer.audit_summary import Row, Totals
+    from scorer.engine.summary import Row, Totals
 
 STATUS_MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
 GRADE_CLASS = {"优秀": "excellent", "良好": "good", "合格": "pass", "不合格": "fail"}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorer.compiled import CompiledElement
-from scorer.document import Document
+from scorer.engine.compiled import CompiledElement
+from scorer.text.document import Document
 from scorer.match import Finding, Hit, Strength
-from scorer.results import Evidence, Status
+from scorer.engine.results import Evidence, Status
 
 MAX_EVIDENCE = 3
 _STATUS = {Strength.MET: "met", Strength.PARTIAL: "partial", Strength.NONE: "missing"}

@@ -1,5 +1,5 @@
 """`rolscore audit DIR`: score every report in a folder and write the scorecards,
-the index page, summary.csv and results.jsonl. It only wires the steps in scorer.audit
+the index page, summary.csv and results.jsonl. It only wires the steps in scorer.batch.tasks
 and the renderers.
 """
 
@@ -17,19 +17,19 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task as ProgressTask, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from scorer.atomic import AtomicLines, write_chunks, write_text
-from scorer.audit import Discovery, Outcome, Task, discover, score_tasks
-from scorer.audit_summary import ElementInfo, Row, Totals, ranked, summarise
-from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, fail, verdict_exit
+from scorer.batch.atomic import AtomicLines, write_chunks, write_text
+from scorer.batch.tasks import Discovery, Outcome, Task, discover, score_tasks
+from scorer.engine.summary import ElementInfo, Row, Totals, ranked, summarise
+from scorer.cli.common import EXIT_BELOW, EXIT_ERROR, fail, verdict_exit
 from scorer.errors import ScorerError
-from scorer.outnames import safe_name, unique_names
+from scorer.batch.outnames import safe_name, unique_names
 from scorer.read import supported_suffixes
 from scorer.render.audit_json import write_audit_json
 from scorer.render.audit_table import render_audit_table
 from scorer.render.csv_out import render_csv
-from scorer.render.html import index_chunks
-from scorer.commands.audit import AuditFormat
-from scorer.selection import RubricSelector
+from scorer.render.pages import index_chunks
+from scorer.cli.audit import AuditFormat
+from scorer.engine.selection import RubricSelector
 
 EXIT_FAILED, EXIT_USAGE = EXIT_BELOW, EXIT_ERROR  # a file failed / bad usage
 EXIT_INTERRUPTED = 130
@@ -55,7 +55,7 @@ def run(
     max_size: float,
     quiet: bool,
 ) -> None:
-    """The audit itself; `scorer.commands.audit` holds its command-line signature."""
+    """The audit itself; `scorer.cli.audit` holds its command-line signature."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         selector, out_dir, found = _prepare(folder, rubric, out, pattern)

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from scorer.patterns import CompiledPatterns
+from scorer.text.patterns import CompiledPatterns
 
 PREAMBLE = "preamble"
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from scorer.compiled import CompiledRubric
+from scorer.engine.compiled import CompiledRubric
 from scorer.errors import ScorerError
-from scorer.pipeline import score_file
-from scorer.results import ElementResult
+from scorer.engine.pipeline import score_file
+from scorer.engine.results import ElementResult
 
 STATUSES = ("met", "partial", "missing")
 

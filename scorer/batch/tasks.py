@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
-from scorer.atomic import write_text
-from scorer.audit_summary import ElementInfo, ReportSummary, elements_of
-from scorer.compiled import CompiledRubric
+from scorer.batch.atomic import write_text
+from scorer.engine.summary import ElementInfo, ReportSummary, elements_of
+from scorer.engine.compiled import CompiledRubric
 from scorer.errors import ScorerError
-from scorer.pipeline import score_file_with_text
-from scorer.pool import Crashed, run_parallel
-from scorer.render.html import render_scorecard
+from scorer.engine.pipeline import score_file_with_text
+from scorer.batch.pool import Crashed, run_parallel
+from scorer.render.pages import render_scorecard
 from scorer.render.json_out import result_dict
-from scorer.selection import RubricSelector
+from scorer.engine.selection import RubricSelector
 
 SKIP_UNSUPPORTED = "类型不支持"
 SKIP_HIDDEN = "隐藏文件或临时文件"

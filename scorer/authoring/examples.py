@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorer.compiled import CompiledElement, CompiledRubric, get_compiled
-from scorer.document import build_document
+from scorer.engine.compiled import CompiledElement, CompiledRubric, get_compiled
+from scorer.text.document import build_document
 from scorer.read import RawDocument
-from scorer.results import Evidence, Status
+from scorer.engine.results import Evidence, Status
 from scorer.rubric.inherit import ExampleSource, Resolved
 from scorer.rubric.loader import resolve_rubric
 from scorer.rubric.model import Example
-from scorer.verdict import decide
+from scorer.engine.verdict import decide
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from scorer.selection import AUTO
+from scorer.engine.selection import AUTO
 
 
 class AuditFormat(str, Enum):
@@ -37,6 +37,6 @@ def audit(
 
     任一文件无法评分时退出码为 1（其他文件照常评分）；用法错误时为 2。
     """
-    from scorer.commands.audit_run import run
+    from scorer.cli.audit_run import run
 
     run(folder, rubric, out, pattern, jobs, fmt, fail_under, strict, max_size, quiet)

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, EXIT_OK, fail, new_app, user_errors
+from scorer.cli.common import EXIT_BELOW, EXIT_ERROR, EXIT_OK, fail, new_app, user_errors
 from scorer.rubric.chain import bundled_dir, label_for
 
 rubric_app = new_app("rubric", "评分细则工具：检查、运行样例、查看继承、比较、生成 JSON Schema、挖掘新词。")
@@ -81,8 +81,8 @@ def test(
     require_examples: Annotated[bool, typer.Option("--require-examples", help="有要素没有样例时也算失败")] = False,
 ) -> None:
     """运行评分细则里的样例（met / partial / missing），列出与预期不符的样例。"""
-    from scorer.rubric.examples import elements_without_examples, example_cases, run_case
-    from scorer.compiled import get_compiled
+    from scorer.authoring.examples import elements_without_examples, example_cases, run_case
+    from scorer.engine.compiled import get_compiled
 
     specs = files or [str(path) for path in _shipped()]
     console = _out()
@@ -126,7 +126,7 @@ def _failures_table() -> Table:
 
 
 def _add_failure(table: Table, rubric_id: str, outcome) -> None:
-    from scorer.results import STATUS_TEXT
+    from scorer.engine.results import STATUS_TEXT
 
     case = outcome.case
     detail = Text()
@@ -145,7 +145,7 @@ def show(
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="table：要素表；tree：连同每条规则；yaml：合并后的完整细则")] = ShowFormat.table,
 ) -> None:
     """显示合并后的评分细则，标出每个要素是继承、覆盖、新增还是停用。"""
-    from scorer.rubric.show import render_show, render_yaml
+    from scorer.authoring.show import render_show, render_yaml
 
     resolved = _resolve(rubric)
     if fmt is ShowFormat.yaml:
@@ -160,7 +160,7 @@ def diff(
     b: Annotated[str, typer.Argument(help="评分细则 B", show_default=False)],
 ) -> None:
     """比较两个评分细则（合并继承后）：新增、删去、修改的要素和词语。"""
-    from scorer.rubric.diff import diff_rubrics
+    from scorer.authoring.diff import diff_rubrics
 
     left, right = _resolve(a).rubric, _resolve(b).rubric
     result = diff_rubrics(left, right)
@@ -193,7 +193,7 @@ def schema(
     if output is None:
         sys.stdout.write(text)
         return
-    from scorer.atomic import write_text
+    from scorer.batch.atomic import write_text
 
     if not output.parent.is_dir():
         fail(f"{output}: 所在目录不存在（请先创建目录，或换一个路径）")
@@ -215,8 +215,8 @@ def suggest(
     fmt: Annotated[SuggestFormat, typer.Option("--format", "-f", help="输出格式")] = SuggestFormat.table,
 ) -> None:
     """从一批报告中挖掘细则尚未覆盖的高频特色词（按报告部分列出，附例句）。"""
-    from scorer.compiled import get_compiled
-    from scorer.rubric.suggest import render_suggestions, suggest_terms
+    from scorer.engine.compiled import get_compiled
+    from scorer.authoring.suggest import render_suggestions, suggest_terms
 
     _resolve(rubric)  # reports a broken rubric in one line
     with user_errors():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from scorer.compiled import CompiledRubric
-from scorer.document import Document
-from scorer.results import ElementResult, MetadataResult, ReportResult, RubricRef
-from scorer.verdict import decide
+from scorer.engine.compiled import CompiledRubric
+from scorer.text.document import Document
+from scorer.engine.results import ElementResult, MetadataResult, ReportResult, RubricRef
+from scorer.engine.verdict import decide
 
 CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scorer.compiled import CompiledRubric, get_compiled
-from scorer.document import build_document
-from scorer.pipeline import naming_the_culprit
+from scorer.engine.compiled import CompiledRubric, get_compiled
+from scorer.text.document import build_document
+from scorer.engine.pipeline import naming_the_culprit
 from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document
-from scorer.results import ReportResult
+from scorer.engine.results import ReportResult
 from scorer.rubric.auto import FALLBACK, choose
-from scorer.score import score_document
+from scorer.engine.score import score_document
 
 AUTO = "auto"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from scorer.metadata import Metadata, extract_metadata
-from scorer.normalize import NormalizedText, normalize
+from scorer.text.opening import Metadata, extract_metadata
+from scorer.text.normalize import NormalizedText, normalize
 from scorer.read import RawDocument
-from scorer.sections import RoleMatcher, Section, Structure, clause_bounds, clause_span, find_headings, find_structure
-from scorer.words import is_whole_word
+from scorer.text.sections import RoleMatcher, Section, Structure, clause_bounds, clause_span, find_headings, find_structure
+from scorer.text.words import is_whole_word
 
 PATH_SEPARATOR = " › "
 QUOTE_LIMIT = 160

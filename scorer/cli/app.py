@@ -11,17 +11,17 @@ import typer
 from rich.console import Console
 
 from scorer import __version__
-from scorer.commands.audit import audit as audit_command
-from scorer.commands.rubric import rubric_app
-from scorer.commands.scorecard import page_paths, write_scorecard
-from scorer.compiled import CompiledRubric, get_compiled
-from scorer.commands.common import EXIT_ERROR, fail, new_app, user_errors, verdict_exit
+from scorer.cli.audit import audit as audit_command
+from scorer.cli.rubric import rubric_app
+from scorer.batch.pages import page_paths, write_scorecard
+from scorer.engine.compiled import CompiledRubric, get_compiled
+from scorer.cli.common import EXIT_ERROR, fail, new_app, user_errors, verdict_exit
 from scorer.errors import ScorerError
-from scorer.pipeline import score_file_with_text
+from scorer.engine.pipeline import score_file_with_text
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
-from scorer.results import ReportResult
-from scorer.selection import AUTO, RubricSelector
+from scorer.engine.results import ReportResult
+from scorer.engine.selection import AUTO, RubricSelector
 
 app = new_app("rolscore", "法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。")
 
@@ -89,7 +89,7 @@ def score(
     raise typer.Exit(verdict_exit(results, fail_under, strict))
 
 
-from scorer.commands.evaluate import evaluate_command  # noqa: E402
+from scorer.cli.evaluate import evaluate_command  # noqa: E402
 
 app.command("evaluate")(evaluate_command)
 app.command("audit")(audit_command)

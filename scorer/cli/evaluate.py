@@ -12,9 +12,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.evaluate import STATUSES, Evaluation, evaluate, evaluation_dict, load_gold
-from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, fail, user_errors
-from scorer.results import STATUS_TEXT
+from scorer.authoring.agreement import STATUSES, Evaluation, evaluate, evaluation_dict, load_gold
+from scorer.cli.common import EXIT_BELOW, EXIT_ERROR, fail, user_errors
+from scorer.engine.results import STATUS_TEXT
 
 
 def evaluate_command(
@@ -25,7 +25,7 @@ def evaluate_command(
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", help="总体一致率低于此值（0–1）时退出码为 1", min=0, max=1)] = None,
 ) -> None:
     """对照人工标注，统计评分结果的一致率、精确率、召回率和混淆矩阵。"""
-    from scorer.cli import load
+    from scorer.cli.app import load
 
     if fmt not in ("table", "json"):
         fail(f"不支持的输出格式 “{fmt}”（可用：table、json）")

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scorer.compiled import CompiledRubric
-from scorer.document import build_document
-from scorer.patterns import PatternTimeout
+from scorer.engine.compiled import CompiledRubric
+from scorer.text.document import build_document
+from scorer.text.patterns import PatternTimeout
 from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document
-from scorer.results import ReportResult
-from scorer.score import score_document
+from scorer.engine.results import ReportResult
+from scorer.engine.score import score_document
 
 if TYPE_CHECKING:
-    from scorer.selection import RubricSelector
+    from scorer.engine.selection import RubricSelector
 
 
 @contextmanager

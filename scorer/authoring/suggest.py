@@ -23,10 +23,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.compiled import CompiledRubric, PREAMBLE_TITLE
-from scorer.document import Document, build_document
+from scorer.engine.compiled import CompiledRubric, PREAMBLE_TITLE
+from scorer.text.document import Document, build_document
 from scorer.errors import ReadError, ScorerError
-from scorer.patterns import CompiledPatterns
+from scorer.text.patterns import CompiledPatterns
 from scorer.read import read_document, supported_suffixes
 from scorer.rubric.chain import bundled_dir
 from scorer.rubric.checks import walk
@@ -141,7 +141,7 @@ def _background_counts(tokenizer, leave_out: frozenset[str]) -> tuple[dict[str, 
     occurrences: Counter = Counter()
     documents: Counter = Counter()
     files = [f for f in sorted(folder.glob("*.txt")) if hashlib.sha256(f.read_bytes()).hexdigest() not in leave_out]
-    from scorer.compiled import get_compiled
+    from scorer.engine.compiled import get_compiled
 
     national = get_compiled("national")
     for file in files:
