@@ -14,7 +14,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from scorer.rubric.inherit import Resolved
-from scorer.rubric.model import ChecklistRule, Element, FiguresRule, MetadataRule, Patterns, SectionRule, TermsRule
+from scorer.rubric.kinds import summary
+from scorer.rubric.model import Element
 
 MARKS = {
     "base": ("●", "dim"),
@@ -120,36 +121,8 @@ def _tree(resolved: Resolved) -> Tree:
         branch.add(Text(f"依据：{element.basis}", style="dim"))
         for group, rules in (("满足", element.met), ("部分满足", element.partial)):
             for rule in rules:
-                branch.add(Text(f"{group}：", style="bold").append(describe_rule(rule)))
+                branch.add(Text(f"{group}：", style="bold").append(summary(rule)))
     return root
-
-
-def describe_rule(rule) -> str:
-    """One line per rule, naming its kind and what it looks for."""
-    if isinstance(rule, TermsRule):
-        text = "词语 " + _phrases(rule)
-        if rule.with_ is not None:
-            text += f"；同一{'分句' if rule.within == 'clause' else '句子'}须有 {_phrases(rule.with_)}"
-        if rule.unless is not None:
-            text += f"；排除 {_phrases(rule.unless)}"
-        return text
-    if isinstance(rule, ChecklistRule):
-        checks = "；".join(f"{c.title}：{_phrases(c)}" for c in rule.checks)
-        need = rule.met_at or len(rule.checks)
-        named = f"；整体名称 {_phrases(rule.named)}" if rule.named else ""
-        return f"清单（{need}/{len(rule.checks)} 项）{checks}{named}"
-    if isinstance(rule, SectionRule):
-        return f"部分 {rule.role}，至少 {rule.min_chars} 字"
-    if isinstance(rule, FiguresRule):
-        return f"具体数字：{rule.met_at} 个满足，{rule.partial_at} 个部分满足"
-    if isinstance(rule, MetadataRule):
-        return "标题或开头写明 " + "、".join(rule.require)
-    return str(rule)
-
-
-def _phrases(patterns: Patterns) -> str:
-    parts = [f"“{term}”" for term in patterns.any] + [f"/{expression}/" for expression in patterns.regex]
-    return "、".join(parts)
 
 
 def _legend() -> Group:

@@ -78,3 +78,7 @@ def _capped(hit: Hit) -> Hit:
     if hit.strength == Strength.MET:
         return Hit(hit.start, hit.end, Strength.PARTIAL, hit.reason, hit.span)
     return hit
+
+
+KIND = "checklist"
+MATCHER = ChecklistMatcher

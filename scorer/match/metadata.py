@@ -36,3 +36,7 @@ class MetadataMatcher:
 
     def describe(self, ctx: ElementContext) -> str:
         return "标题或开头写明的" + "与".join(_LABELS[f] for f in self.require)
+
+
+KIND = "metadata"
+MATCHER = MetadataMatcher

@@ -46,3 +46,7 @@ def _content_chars(doc: Document, start: int, end: int, role: str) -> int:
 
 def _prose(text: str) -> int:
     return len("".join(text.split()))
+
+
+KIND = "section"
+MATCHER = SectionMatcher

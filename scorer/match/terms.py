@@ -58,3 +58,7 @@ def hits_of(patterns: CompiledPatterns, doc: Document):
 
 def _unit(within: str) -> str:
     return "分句" if within == "clause" else "句子"
+
+
+KIND = "terms"
+MATCHER = TermsMatcher
