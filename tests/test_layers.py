@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 LAYERS: list[tuple[str, ...]] = [
-    ("scorer", "scorer.errors", "scorer.chars"),  # version, error classes and exit codes, character folding
+    ("scorer", "scorer.errors", "scorer.chars", "scorer.headings"),  # version, errors and exit codes, character folding, heading grammar
     ("scorer.rubric", "scorer.read"),  # rubric files -> Rubric model; bytes -> text. Neither runs the engine
     ("scorer.text",),  # text -> Document: normalise, headings, sections and roles, opening, words, patterns
     ("scorer.match",),  # one module per matcher kind: Document + rule -> findings

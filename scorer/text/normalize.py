@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from scorer.chars import fold_characters
+from scorer.headings import FOLDED_START
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}])")
@@ -117,7 +118,7 @@ def normalize(original: str) -> NormalizedText:
 # length and break mid-sentence. Such a line is joined to the next (a heading is short,
 # so it is never joined), so that words and sentences are whole again.
 _ENDS_SENTENCE = re.compile(r"[。!?;:”’」』)]$")
-_HEADING_START = re.compile(r"(?:#{1,6}\s*)?(?:[一二三四五六七八九十]{1,3}[、.]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
+_HEADING_START = re.compile(r"(?:#{1,6}\s*)?" + FOLDED_START)
 _WRAP_MIN = 16  # narrower than this is a list, not a wrapped page
 _WRAP_LINES = 12  # fewer lines than this is too little to tell
 _WRAP_SHARE = 0.4  # share of lines at the wrap width for a text to count as wrapped

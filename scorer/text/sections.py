@@ -14,18 +14,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from scorer.headings import LEVELS
 from scorer.text.patterns import CompiledPatterns
 
 PREAMBLE = "preamble"
 
-_NUM = "[一二三四五六七八九十]{1,3}"
-_HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
-    # Used with .match(line, pos): anchored at pos, so no ^.
-    (1, re.compile(rf"(?:{_NUM}[、.]|第{_NUM}(?:部分|章|节)\s*)")),
-    (2, re.compile(rf"\(\s*{_NUM}\s*\)[、.]?")),
-    (3, re.compile(r"\d{1,2}\s*[、.](?!\d)")),
-    (4, re.compile(r"\(\s*\d{1,2}\s*\)[、.]?")),
-]
 _HEADING_MAX_ALONE = 60  # a line this short without 。 is a heading by itself
 _HEADING_MAX_INLINE = 90  # an inline heading ends at a 。 within this many characters
 _SENTENCE_END = re.compile(r"[。!?;\n]")
@@ -283,7 +276,7 @@ def _heading_in(line: str) -> tuple[int, int, int] | None:
     Markdown markers before the number (## 一、..., **一、...**) are allowed.
     """
     lead = _MARKUP.match(line).end()
-    for level, pattern in _HEADING_LEVELS:
+    for level, pattern in LEVELS:
         match = pattern.match(line, lead)
         if match is None:
             continue
