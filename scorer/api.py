@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from scorer.engine.compiled import CompiledRubric
 from scorer.engine.pipeline import Scored
 from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document, read_document_bytes
 from scorer.engine.selection import RubricSelector
@@ -29,6 +30,11 @@ class Scorer:
     def open(cls, spec: str = "auto", max_bytes: int = MAX_BYTES_DEFAULT) -> "Scorer":
         """Loads (and compiles, once per process) the rubric now, so a broken one fails before any report."""
         return cls(RubricSelector(spec), max_bytes)
+
+    @property
+    def compiled(self) -> CompiledRubric:
+        """The rubric named by the spec (for `auto`, the national baseline every choice starts from)."""
+        return self.selector.fixed
 
     def score_raw(self, raw: RawDocument) -> Scored:
         return Scored(self.selector.score_raw(raw), raw.text)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from scorer.engine.compiled import get_compiled
-from scorer.engine.pipeline import score_text
+from scorer.api import Scorer
 from scorer.engine.results import ReportResult
 
 TITLE = "某某市司法局关于2023年度法治政府建设情况的报告"
@@ -26,7 +25,7 @@ def make_report(
 
 
 def score(text: str) -> ReportResult:
-    return score_text(text, get_compiled("national"), label="test.txt")
+    return Scorer.open("national").score_text(text, label="test.txt").result
 
 
 def status(text: str, element: str) -> str:

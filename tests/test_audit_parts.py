@@ -123,14 +123,14 @@ def test_csv_cells_never_start_a_formula(value):
 def test_a_bug_in_one_file_becomes_its_error_row(tmp_path, monkeypatch):
     from scorer.batch import tasks as audit
 
-    real = audit.score_file_with_text
+    real = audit.Scorer.score_path
 
-    def flaky(path, compiled, max_bytes):
+    def flaky(self, path):
         if str(path).endswith("b.txt"):
             raise RuntimeError("boom\nsecond line")
-        return real(path, compiled, max_bytes=max_bytes)
+        return real(self, path)
 
-    monkeypatch.setattr(audit, "score_file_with_text", flaky)
+    monkeypatch.setattr(audit.Scorer, "score_path", flaky)
     seed = next(iter(sorted(Path(__file__).parents[1].joinpath("seeds").glob("*.txt"))))
     for name in ["a.txt", "b.txt"]:
         (tmp_path / name).write_bytes(seed.read_bytes())

@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorer.engine.summary import ReportSummary, Row, elements_of, summarise
-from scorer.engine.pipeline import score_file_with_text
 from scorer.render.highlight import pieces, quotes_of
 from scorer.render.pages import render_index, render_scorecard
 from scorer.engine.results import ElementResult, Evidence, MetadataResult, ReportResult, RubricRef
@@ -127,7 +126,7 @@ def test_out_of_range_offsets_do_not_break_the_page():
 
 
 def test_seed_scorecard_lights_every_evidence_quote(national):
-    scored = score_file_with_text(seed_files()[2], national)
+    scored = national.score_path(seed_files()[2])
     html = render_scorecard(scored.result, scored.text, index_href="../index.html")
     page = read_page(html)
     assert "".join(page.report_text) == scored.text
@@ -147,7 +146,7 @@ def test_seed_scorecard_lights_every_evidence_quote(national):
 
 
 def test_pages_are_self_contained_and_allow_only_their_own_script(national):
-    scored = score_file_with_text(seed_files()[0], national)
+    scored = national.score_path(seed_files()[0])
     rows = [Row(file="a.txt", relative="a.txt", page="reports/a.html", summary=ReportSummary.of(scored.result))]
     for html in (render_scorecard(scored.result, scored.text), _index(rows, scored.result)):
         page = read_page(html)

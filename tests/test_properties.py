@@ -16,9 +16,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from scorer.engine.compiled import get_compiled
+from scorer.api import Scorer
 from scorer.errors import ReadError, ScorerError
-from scorer.engine.pipeline import score_file, score_text
 from scorer.read import read_document
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
@@ -36,7 +35,7 @@ REPORT_ALPHABET = "".join(sorted(set("".join(SEED_TEXTS)))) + "一二三四五�
 # removed when the test process ends.
 _FOLDER = tempfile.TemporaryDirectory(prefix="rolscore-properties-")
 FOLDER = Path(_FOLDER.name)
-NATIONAL = get_compiled("national")
+NATIONAL = Scorer.open("national")
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -67,7 +66,7 @@ def _check_result(result, original: str) -> None:
 
 def _check_score_file(path: Path) -> None:
     try:
-        result = score_file(path, NATIONAL)
+        result = NATIONAL.score_path(path).result
     except ScorerError:
         return
     _check_result(result, read_document(path).text)
@@ -110,7 +109,7 @@ def test_report_like_text_round_trips_through_every_text_encoding(text):
 @given(text=st.text(max_size=600))
 def test_random_unicode_is_scored_with_verbatim_evidence(text):
     try:
-        result = score_text(text, NATIONAL)
+        result = NATIONAL.score_text(text).result
     except ScorerError:
         return
     _check_result(result, text)
@@ -141,7 +140,7 @@ def mutated_seed(draw):
 @given(text=mutated_seed())
 def test_mutated_seeds_are_scored_with_verbatim_evidence(text):
     try:
-        result = score_text(text, NATIONAL)
+        result = NATIONAL.score_text(text).result
     except ScorerError:
         return
     _check_result(result, text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.engine.pipeline import score_file
 from tests.conftest import SEEDS, expected_verdicts
 
 CASES = [(name, element, status) for name, items in expected_verdicts().items() for element, status in items.items()]
@@ -12,7 +11,7 @@ CASES = [(name, element, status) for name, items in expected_verdicts().items() 
 
 @pytest.fixture(scope="module")
 def seed_results(national):
-    return {name: score_file(SEEDS / name, national) for name in expected_verdicts()}
+    return {name: national.score_path(SEEDS / name).result for name in expected_verdicts()}
 
 
 def test_there_are_eighty_reviewer_verdicts():

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from scorer.engine.compiled import CompiledRubric
 from scorer.errors import ScorerError
-from scorer.engine.pipeline import score_file
+from scorer.api import Scorer
 from scorer.engine.results import ElementResult
 
 STATUSES = ("met", "partial", "missing")
@@ -104,7 +103,8 @@ def load_gold(path: Path) -> dict[str, dict[str, str]]:
     return data
 
 
-def evaluate(gold: dict[str, dict[str, str]], folder: Path, compiled: CompiledRubric) -> Evaluation:
+def evaluate(gold: dict[str, dict[str, str]], folder: Path, scorer: Scorer) -> Evaluation:
+    compiled = scorer.compiled
     titles = {item.element.id: item.element.title for item in compiled.elements}
     stats: dict[str, ElementStats] = {}
     disagreements: list[Disagreement] = []
@@ -113,7 +113,7 @@ def evaluate(gold: dict[str, dict[str, str]], folder: Path, compiled: CompiledRu
     for name, labels in gold.items():
         path = folder / name
         try:
-            result = score_file(path, compiled)
+            result = scorer.score_path(path).result
         except ScorerError as exc:
             errors.append(exc.line())
             continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorer.engine.compiled import CompiledElement, CompiledRubric, get_compiled
-from scorer.text.document import build_document
 from scorer.read import RawDocument
 from scorer.engine.results import Evidence, Status
 from scorer.rubric.inherit import ExampleSource, Resolved
@@ -77,7 +76,7 @@ def elements_without_examples(resolved: Resolved) -> list[str]:
 def run_case(compiled: CompiledRubric, case: ExampleCase) -> ExampleOutcome:
     element = _element(compiled, case.element)
     raw = RawDocument(path=f"<{case.element} 样例>", text=case.example.text, encoding="utf-8")
-    doc = build_document(raw, compiled.roles, compiled.rubric.default_role)
+    doc = compiled.document(raw)
     verdict = decide(element, doc)
     return ExampleOutcome(case, verdict.status, verdict.evidence, verdict.explanation)
 

@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.engine.compiled import CompiledRubric, PREAMBLE_TITLE
-from scorer.text.document import Document, build_document
+from scorer.text.document import Document
 from scorer.errors import ReadError, ScorerError
 from scorer.text.patterns import CompiledPatterns
 from scorer.read import read_document, supported_suffixes
@@ -89,7 +89,7 @@ def suggest_terms(folder: Path, compiled: CompiledRubric, top: int = 15, min_rep
     examples: dict[tuple[str, str], tuple[str, str]] = {}
     folder_total = Counter()
     for file in files:
-        doc = build_document(read_document(file), compiled.roles, compiled.rubric.default_role)
+        doc = compiled.document(read_document(file))
         seen_here: set[str] = set()
         for role, sentence, words in _sentences(doc, tokenizer):
             for word in words:
@@ -145,7 +145,7 @@ def _background_counts(tokenizer, leave_out: frozenset[str]) -> tuple[dict[str, 
 
     national = get_compiled("national")
     for file in files:
-        doc = build_document(read_document(file), national.roles, national.rubric.default_role)
+        doc = national.document(read_document(file))
         words = [word for _, _, ws in _sentences(doc, tokenizer) for word in ws]
         occurrences.update(words)
         documents.update(set(words))

@@ -18,13 +18,11 @@ from pathlib import Path, PurePosixPath
 
 from scorer.batch.atomic import write_text
 from scorer.engine.summary import ElementInfo, ReportSummary, elements_of
-from scorer.engine.compiled import CompiledRubric
 from scorer.errors import ScorerError
-from scorer.engine.pipeline import score_file_with_text
+from scorer.api import Scorer
 from scorer.batch.pool import Crashed, run_parallel
 from scorer.render.pages import render_scorecard
 from scorer.render.json_out import result_dict
-from scorer.engine.selection import RubricSelector
 
 SKIP_UNSUPPORTED = "类型不支持"
 SKIP_HIDDEN = "隐藏文件或临时文件"
@@ -126,8 +124,7 @@ class Outcome:
 
 @dataclass(frozen=True)
 class _WorkerState:
-    selector: RubricSelector
-    max_bytes: int
+    scorer: Scorer
 
 
 _worker: _WorkerState | None = None  # set once per worker process by the pool initializer
@@ -135,17 +132,17 @@ _worker: _WorkerState | None = None  # set once per worker process by the pool i
 
 def _init_worker(rubric: str, max_bytes: int) -> None:
     global _worker
-    _worker = _WorkerState(RubricSelector(rubric), max_bytes)
+    _worker = _WorkerState(Scorer.open(rubric, max_bytes=max_bytes))
 
 
 def _score_task(task: Task) -> Outcome:
     assert _worker is not None, "the pool initializer sets the worker state"
-    return score_one(task, _worker.selector, _worker.max_bytes)
+    return score_one(task, _worker.scorer)
 
 
-def score_one(task: Task, scorer: CompiledRubric | RubricSelector, max_bytes: int) -> Outcome:
+def score_one(task: Task, scorer: Scorer) -> Outcome:
     try:
-        scored = score_file_with_text(task.path, scorer, max_bytes=max_bytes)
+        scored = scorer.score_path(task.path)
         if task.page is not None:
             write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href), durable=False)
         line = json.dumps(result_dict(scored.result), ensure_ascii=False)
@@ -181,9 +178,9 @@ def score_tasks(tasks: list[Task], rubric: str, jobs: int, max_bytes: int, on_do
     Outcomes go to `on_done` as they come (in completion order), and are not kept here.
     """
     if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
-        selector = RubricSelector(rubric)
+        scorer = Scorer.open(rubric, max_bytes=max_bytes)
         for index, task in enumerate(tasks):
-            on_done(index, score_one(task, selector, max_bytes))
+            on_done(index, score_one(task, scorer))
         return
 
     def done(index: int, value: Outcome | Crashed) -> None:

@@ -14,14 +14,14 @@ from scorer import __version__
 from scorer.cli.audit import audit as audit_command
 from scorer.cli.rubric import rubric_app
 from scorer.batch.pages import page_paths, write_scorecard
-from scorer.engine.compiled import CompiledRubric, get_compiled
+from scorer.api import Scorer
 from scorer.cli.common import EXIT_ERROR, fail, new_app, user_errors, verdict_exit
 from scorer.errors import ScorerError
-from scorer.engine.pipeline import score_file_with_text
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
 from scorer.engine.results import ReportResult
-from scorer.engine.selection import AUTO, RubricSelector
+from scorer.engine.selection import AUTO
+from scorer.read import MAX_BYTES_DEFAULT
 
 app = new_app("rolscore", "法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。")
 
@@ -33,14 +33,9 @@ class Format(str, Enum):
     json = "json"
 
 
-def load(rubric: str) -> CompiledRubric:
+def open_scorer(rubric: str, max_bytes: int = MAX_BYTES_DEFAULT) -> Scorer:
     with user_errors():
-        return get_compiled(rubric)
-
-
-def load_selector(rubric: str) -> RubricSelector:
-    with user_errors():
-        return RubricSelector(rubric)
+        return Scorer.open(rubric, max_bytes=max_bytes)
 
 
 @app.command()
@@ -54,7 +49,7 @@ def score(
     html: Annotated[Optional[Path], typer.Option("--html", help="同时写出 HTML 评分卡：单个报告给网页路径（.html），多个报告给目录", show_default=False)] = None,
 ) -> None:
     """对一个或多个报告逐项评分。"""
-    selector = load_selector(rubric)
+    scorer = open_scorer(rubric, max_bytes=int(max_size * MEGABYTE))
     with user_errors():
         pages = page_paths(files, html) if html is not None else []
     results: list[ReportResult] = []
@@ -62,11 +57,8 @@ def score(
     console = Console(highlight=False, soft_wrap=False)
     for number, file in enumerate(files):
         try:
-            if html is None:
-                result = selector.score_file(file, max_bytes=int(max_size * MEGABYTE))
-            else:
-                scored = score_file_with_text(file, selector, max_bytes=int(max_size * MEGABYTE))
-                result = scored.result
+            scored = scorer.score_path(file)
+            result = scored.result
         except ScorerError as exc:
             fail(exc.line())
             failed = True

@@ -29,7 +29,7 @@ from scorer.render.audit_table import render_audit_table
 from scorer.render.csv_out import render_csv
 from scorer.render.pages import index_chunks
 from scorer.cli.audit import AuditFormat
-from scorer.engine.selection import RubricSelector
+from scorer.api import Scorer
 
 EXIT_FAILED, EXIT_USAGE = EXIT_BELOW, EXIT_ERROR  # a file failed / bad usage
 EXIT_INTERRUPTED = 130
@@ -71,7 +71,7 @@ def run(
         with AtomicLines(out_dir / JSONL) as jsonl:
             collector = _Collector(rows, jsonl)
             _score(tasks, rubric, workers, int(max_size * MEGABYTE), show_progress, collector.take)
-            totals = summarise(rows, found.skipped_count, collector.catalogue(), selector.fixed)
+            totals = summarise(rows, found.skipped_count, collector.catalogue(), selector.compiled)
             ranking = ranked(rows)
             jsonl.commit()
             # The index goes last: while it still shows the previous run, every file it links to exists.
@@ -112,14 +112,14 @@ class _Collector:
         return {info.id: info for _, info in sorted(self.seen.values(), key=lambda item: item[0])}
 
 
-def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -> tuple[RubricSelector, Path, Discovery]:
+def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -> tuple[Scorer, Path, Discovery]:
     if not folder.exists():
         raise _Usage(f"{folder}: 报告目录不存在（请检查路径）")
     if not folder.is_dir():
         raise _Usage(f"{folder}: 不是目录（评分单个文件请用 rolscore score）")
     try:
         # Loaded here so that a broken rubric is one line before any report is read.
-        selector = RubricSelector(rubric)
+        selector = Scorer.open(rubric)
     except ScorerError as exc:
         raise _Usage(exc.line()) from None
     out_dir = out if out is not None else DEFAULT_OUT_ROOT / safe_name(folder.resolve().name)
@@ -179,10 +179,10 @@ def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_pr
         score_tasks(tasks, rubric, workers, max_bytes, advance)
 
 
-def _rubric_label(selector: RubricSelector) -> str:
-    if selector.auto:
+def _rubric_label(selector: Scorer) -> str:
+    if selector.selector.auto:
         return "按每份报告的单位和地名自动选择（省级细则叠加部门细则）"
-    rubric = selector.fixed.rubric
+    rubric = selector.compiled.rubric
     return f"{rubric.title}（{rubric.id} {rubric.version}）"
 
 

@@ -25,7 +25,7 @@ def evaluate_command(
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", help="总体一致率低于此值（0–1）时退出码为 1", min=0, max=1)] = None,
 ) -> None:
     """对照人工标注，统计评分结果的一致率、精确率、召回率和混淆矩阵。"""
-    from scorer.cli.app import load
+    from scorer.cli.app import open_scorer
 
     if fmt not in ("table", "json"):
         fail(f"不支持的输出格式 “{fmt}”（可用：table、json）")
@@ -33,10 +33,10 @@ def evaluate_command(
     if not folder.is_dir():
         fail(f"{folder}: 不是目录（请给出报告所在的目录）")
         raise typer.Exit(EXIT_ERROR)
-    compiled = load(rubric)
+    scorer = open_scorer(rubric)
     with user_errors():
         labels = load_gold(gold)
-    evaluation = evaluate(labels, folder, compiled)
+    evaluation = evaluate(labels, folder, scorer)
     if fmt == "json":
         sys.stdout.write(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -8,6 +8,8 @@ from scorer.match import ElementContext, Matcher, build_matcher
 from scorer.text.patterns import CompiledPatterns
 from scorer.rubric import Rubric, resolve_rubric
 from scorer.rubric.model import Element
+from scorer.read import RawDocument
+from scorer.text.document import Document, build_document
 from scorer.text.sections import PREAMBLE, RoleMatcher
 
 PREAMBLE_TITLE = "开头"
@@ -29,6 +31,10 @@ class CompiledRubric:
     role_titles: dict[str, str]
     elements: list[CompiledElement]
     layers: list[str] = field(default_factory=list)  # ids of the files applied, base first
+
+    def document(self, raw: RawDocument) -> Document:
+        """The report read with this rubric's parts (roles) and its default role."""
+        return build_document(raw, self.roles, self.rubric.default_role)
 
 
 def compile_rubric(rubric: Rubric, source: str = "") -> CompiledRubric:

@@ -7,12 +7,9 @@ find its agency, and re-read only if the chosen rubric defines its parts differe
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from scorer.engine.compiled import CompiledRubric, get_compiled
-from scorer.text.document import build_document
 from scorer.engine.pipeline import naming_the_culprit
-from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document
+from scorer.read import RawDocument
 from scorer.engine.results import ReportResult
 from scorer.rubric.auto import FALLBACK, choose
 from scorer.engine.score import score_document
@@ -32,7 +29,7 @@ class RubricSelector:
             return self._score(raw)
 
     def _score(self, raw: RawDocument) -> ReportResult:
-        doc = build_document(raw, self.fixed.roles, self.fixed.rubric.default_role)
+        doc = self.fixed.document(raw)
         if not self.auto:
             result = score_document(doc, self.fixed, raw.path)
             result.rubric.reason = f"按 --rubric {self.given} 指定"
@@ -42,13 +39,10 @@ class RubricSelector:
         compiled = get_compiled(choice.spec)
         with naming_the_culprit(raw.path, compiled):
             if _parts_differ(compiled, self.fixed):
-                doc = build_document(raw, compiled.roles, compiled.rubric.default_role)
+                doc = compiled.document(raw)
             result = score_document(doc, compiled, raw.path)
         result.rubric.reason = choice.reason
         return result
-
-    def score_file(self, path: str | Path, max_bytes: int = MAX_BYTES_DEFAULT) -> ReportResult:
-        return self.score_raw(read_document(path, max_bytes=max_bytes))
 
 
 def _parts_differ(a: CompiledRubric, b: CompiledRubric) -> bool:
