@@ -15,8 +15,9 @@ from scorer.cli.audit import audit as audit_command
 from scorer.cli.rubric import rubric_app
 from scorer.batch.pages import page_paths, write_scorecard
 from scorer.api import Scorer
-from scorer.cli.common import EXIT_ERROR, fail, new_app, user_errors, verdict_exit
-from scorer.errors import ScorerError
+from scorer.cli.common import fail, new_app, user_errors, verdict_exit
+from scorer.cli.options import FailUnderOption, MaxSizeOption, RubricOption, ScoringOptions, StrictOption
+from scorer.errors import ExitCode, ScorerError
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
 from scorer.engine.results import ReportResult
@@ -25,7 +26,6 @@ from scorer.read import MAX_BYTES_DEFAULT
 
 app = new_app("rolscore", "法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。")
 
-MEGABYTE = 1024 * 1024
 
 
 class Format(str, Enum):
@@ -41,15 +41,16 @@ def open_scorer(rubric: str, max_bytes: int = MAX_BYTES_DEFAULT) -> Scorer:
 @app.command()
 def score(
     files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt .docx .pdf .html 等）", show_default=False)],
-    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：auto（按报告单位和地名自动选择省级细则，叠加部门细则）、内置 id（如 national、zhejiang、zhejiang+emergency）或 YAML 文件路径")] = AUTO,
+    rubric: RubricOption = AUTO,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
-    fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="必备要素未满足时退出码为 1")] = False,
-    max_size: Annotated[float, typer.Option("--max-size", help="单个文件大小上限（MB）", min=0.001)] = 20,
+    fail_under: FailUnderOption = None,
+    strict: StrictOption = False,
+    max_size: MaxSizeOption = 20,
     html: Annotated[Optional[Path], typer.Option("--html", help="同时写出 HTML 评分卡：单个报告给网页路径（.html），多个报告给目录", show_default=False)] = None,
 ) -> None:
     """对一个或多个报告逐项评分。"""
-    scorer = open_scorer(rubric, max_bytes=int(max_size * MEGABYTE))
+    options = ScoringOptions(rubric, fail_under, strict, max_size)
+    scorer = open_scorer(options.rubric, max_bytes=options.max_bytes)
     with user_errors():
         pages = page_paths(files, html) if html is not None else []
     results: list[ReportResult] = []
@@ -77,8 +78,8 @@ def score(
         sys.stdout.write(render_json(results, single=len(files) == 1))
         sys.stdout.flush()
     if failed:
-        raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(verdict_exit(results, fail_under, strict))
+        raise typer.Exit(ExitCode.USAGE)
+    raise typer.Exit(verdict_exit(results, options.fail_under, options.strict))
 
 
 from scorer.cli.evaluate import evaluate_command  # noqa: E402

@@ -10,6 +10,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
@@ -20,8 +21,9 @@ from rich.text import Text
 from scorer.batch.atomic import AtomicLines, write_chunks, write_text
 from scorer.batch.tasks import Discovery, Outcome, Task, discover, score_tasks
 from scorer.engine.summary import ElementInfo, Row, Totals, ranked, summarise
-from scorer.cli.common import EXIT_BELOW, EXIT_ERROR, fail, verdict_exit
-from scorer.errors import ScorerError
+from scorer.cli.common import user_errors, verdict_exit
+from scorer.cli.options import ScoringOptions
+from scorer.errors import ExitCode, UsageError
 from scorer.batch.outnames import safe_name, unique_names
 from scorer.read import supported_suffixes
 from scorer.render.audit_json import write_audit_json
@@ -31,46 +33,38 @@ from scorer.render.pages import index_chunks
 from scorer.cli.audit import AuditFormat
 from scorer.api import Scorer
 
-EXIT_FAILED, EXIT_USAGE = EXIT_BELOW, EXIT_ERROR  # a file failed / bad usage
-EXIT_INTERRUPTED = 130
-MEGABYTE = 1024 * 1024
 DEFAULT_OUT_ROOT = Path("reports_out")
 PAGES_DIR = "reports"
 INDEX, CSV, JSONL = "index.html", "summary.csv", "results.jsonl"
 
 
-class _Usage(Exception):
-    """A mistake in how the command was called: one line, exit code 2."""
+@dataclass(frozen=True)
+class AuditOptions:
+    """What only `audit` has: where to write, which files, how many workers, what to show."""
+
+    out: Path | None = None
+    pattern: str | None = None
+    jobs: int | None = None
+    fmt: AuditFormat = AuditFormat.table
+    quiet: bool = False
 
 
-def run(
-    folder: Path,
-    rubric: str,
-    out: Path | None,
-    pattern: str | None,
-    jobs: int | None,
-    fmt: AuditFormat,
-    fail_under: float | None,
-    strict: bool,
-    max_size: float,
-    quiet: bool,
-) -> None:
+def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
     """The audit itself; `scorer.cli.audit` holds its command-line signature."""
+    rubric, fail_under, strict = options.rubric, options.fail_under, options.strict
+    out, pattern, jobs, fmt, quiet = audit.out, audit.pattern, audit.jobs, audit.fmt, audit.quiet
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    try:
+    with user_errors():
         selector, out_dir, found = _prepare(folder, rubric, out, pattern)
-    except _Usage as exc:
-        fail(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
 
     rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
     tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows]
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
     try:
-        with AtomicLines(out_dir / JSONL) as jsonl:
+        with user_errors(), AtomicLines(out_dir / JSONL) as jsonl:
             collector = _Collector(rows, jsonl)
-            _score(tasks, rubric, workers, int(max_size * MEGABYTE), show_progress, collector.take)
+            _score(tasks, rubric, workers, options.max_bytes, show_progress, collector.take)
             totals = summarise(rows, found.skipped_count, collector.catalogue(), selector.compiled)
             ranking = ranked(rows)
             jsonl.commit()
@@ -79,10 +73,7 @@ def run(
             write_chunks(out_dir / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
     except KeyboardInterrupt:
         err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except ScorerError as exc:
-        fail(exc.line())
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
 
     _show(ranking, totals, found, fmt, quiet, out_dir, err)
     raise typer.Exit(_exit_code(rows, fail_under, strict))
@@ -114,28 +105,25 @@ class _Collector:
 
 def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -> tuple[Scorer, Path, Discovery]:
     if not folder.exists():
-        raise _Usage(f"{folder}: 报告目录不存在（请检查路径）")
+        raise UsageError(f"{folder}: 报告目录不存在（请检查路径）")
     if not folder.is_dir():
-        raise _Usage(f"{folder}: 不是目录（评分单个文件请用 rolscore score）")
-    try:
-        # Loaded here so that a broken rubric is one line before any report is read.
-        selector = Scorer.open(rubric)
-    except ScorerError as exc:
-        raise _Usage(exc.line()) from None
+        raise UsageError(f"{folder}: 不是目录（评分单个文件请用 rolscore score）")
+    # Loaded here so that a broken rubric is one line before any report is read.
+    selector = Scorer.open(rubric)
     out_dir = out if out is not None else DEFAULT_OUT_ROOT / safe_name(folder.resolve().name)
     source, target = folder.resolve(), out_dir.resolve()
     if target == source or source in target.parents:
-        raise _Usage(f"{out_dir}: 输出目录在报告目录 {folder} 之内，审核不会写入报告目录（请用 --out 指定报告目录以外的位置）")
+        raise UsageError(f"{out_dir}: 输出目录在报告目录 {folder} 之内，审核不会写入报告目录（请用 --out 指定报告目录以外的位置）")
     if target in source.parents:
         # The pages go to out/reports/ and the index to out/: either could land among the reports.
-        raise _Usage(f"{out_dir}: 报告目录 {folder} 在输出目录之内，评分卡可能写进报告目录（请用 --out 指定报告目录以外的位置）")
+        raise UsageError(f"{out_dir}: 报告目录 {folder} 在输出目录之内，评分卡可能写进报告目录（请用 --out 指定报告目录以外的位置）")
     if out_dir.exists() and not out_dir.is_dir():
-        raise _Usage(f"{out_dir}: 已存在同名文件，不能作为输出目录（请用 --out 指定其他位置）")
+        raise UsageError(f"{out_dir}: 已存在同名文件，不能作为输出目录（请用 --out 指定其他位置）")
     found = discover(folder, supported_suffixes(), pattern, exclude=out_dir)
     if not found.reports:
         skipped = f"；跳过了 {found.skipped_count} 个其他文件" if found.skipped_count else ""
         where = f"匹配 {pattern} 的" if pattern else ""
-        raise _Usage(f"{folder}: 没有找到{where}报告文件（支持 {' '.join(supported_suffixes())}{skipped}）")
+        raise UsageError(f"{folder}: 没有找到{where}报告文件（支持 {' '.join(supported_suffixes())}{skipped}）")
     return selector, out_dir, found
 
 
@@ -211,5 +199,5 @@ def _exit_code(rows: list[Row], fail_under: float | None, strict: bool) -> int:
     """The same for every output format."""
     results = [row.summary for row in rows if row.summary is not None]
     if len(results) < len(rows):
-        return EXIT_FAILED  # a file that could not be scored
+        return ExitCode.BELOW  # a file that could not be scored
     return verdict_exit(results, fail_under, strict)

@@ -11,9 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from scorer.errors import ScorerError
-
-EXIT_OK, EXIT_BELOW, EXIT_ERROR = 0, 1, 2
+from scorer.errors import ExitCode, ScorerError
 
 
 def new_app(name: str, help: str) -> typer.Typer:
@@ -36,12 +34,12 @@ def fail(message: str) -> None:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """A user's mistake (a `ScorerError`) ends the command: one line, exit code 2."""
+    """The one handler: a user's mistake (a `ScorerError`) ends the command with one line and its exit code."""
     try:
         yield
     except ScorerError as exc:
         fail(exc.line())
-        raise typer.Exit(EXIT_ERROR) from None
+        raise typer.Exit(exc.exit_code) from None
 
 
 class Scored(Protocol):
@@ -55,4 +53,4 @@ def verdict_exit(results: Iterable[Scored], fail_under: float | None, strict: bo
     results = list(results)
     below = fail_under is not None and any(r.score < fail_under for r in results)
     unmet = strict and any(r.required_missing for r in results)
-    return EXIT_BELOW if below or unmet else EXIT_OK
+    return ExitCode.BELOW if below or unmet else ExitCode.OK

@@ -13,7 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from scorer.authoring.agreement import STATUSES, Evaluation, evaluate, evaluation_dict, load_gold
-from scorer.cli.common import EXIT_BELOW, EXIT_ERROR, fail, user_errors
+from scorer.api import Scorer
+from scorer.cli.common import user_errors
+from scorer.errors import ExitCode, UsageError
 from scorer.engine.results import STATUS_TEXT
 
 
@@ -25,16 +27,12 @@ def evaluate_command(
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", help="总体一致率低于此值（0–1）时退出码为 1", min=0, max=1)] = None,
 ) -> None:
     """对照人工标注，统计评分结果的一致率、精确率、召回率和混淆矩阵。"""
-    from scorer.cli.app import open_scorer
-
-    if fmt not in ("table", "json"):
-        fail(f"不支持的输出格式 “{fmt}”（可用：table、json）")
-        raise typer.Exit(EXIT_ERROR)
-    if not folder.is_dir():
-        fail(f"{folder}: 不是目录（请给出报告所在的目录）")
-        raise typer.Exit(EXIT_ERROR)
-    scorer = open_scorer(rubric)
     with user_errors():
+        if fmt not in ("table", "json"):
+            raise UsageError(f"不支持的输出格式 “{fmt}”（可用：table、json）")
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: 不是目录（请给出报告所在的目录）")
+        scorer = Scorer.open(rubric)
         labels = load_gold(gold)
     evaluation = evaluate(labels, folder, scorer)
     if fmt == "json":
@@ -44,7 +42,7 @@ def evaluate_command(
     # Figures never fail the run by themselves; a labelled report that could not be
     # scored does, as in `audit`.
     if evaluation.errors or (min_agreement is not None and evaluation.agreement < min_agreement):
-        raise typer.Exit(EXIT_BELOW)
+        raise typer.Exit(ExitCode.BELOW)
 
 
 def print_evaluation(evaluation: Evaluation, console: Console) -> None:

@@ -14,12 +14,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.cli.common import EXIT_BELOW, EXIT_ERROR, EXIT_OK, fail, new_app, user_errors
+from scorer.cli.common import new_app, user_errors
+from scorer.errors import ExitCode, UsageError
 from scorer.rubric.chain import bundled_dir, label_for
 
 rubric_app = new_app("rubric", "评分细则工具：检查、运行样例、查看继承、比较、生成 JSON Schema、挖掘新词。")
 
-EXIT_FAILED = EXIT_BELOW  # some file or example failed
 
 
 class ShowFormat(str, Enum):
@@ -72,7 +72,7 @@ def validate(
             console.print(Text(f"✔ {label_for(file)} 没有错误", style="green"))
     summary = f"检查了 {len(files)} 个文件：{bad} 个未通过，共 {errors} 处错误、{warnings} 处提醒。"
     console.print(Text(summary, style="bold red" if bad else "bold green"))
-    raise typer.Exit(EXIT_FAILED if bad else EXIT_OK)
+    raise typer.Exit(ExitCode.BELOW if bad else ExitCode.OK)
 
 
 @rubric_app.command("test")
@@ -113,7 +113,7 @@ def test(
         failed_any = failed_any or bool(failed) or (require_examples and bool(bare))
     if failures_table.row_count:
         console.print(failures_table)
-    raise typer.Exit(EXIT_FAILED if failed_any else EXIT_OK)
+    raise typer.Exit(ExitCode.BELOW if failed_any else ExitCode.OK)
 
 
 def _failures_table() -> Table:
@@ -195,14 +195,13 @@ def schema(
         return
     from scorer.batch.atomic import write_text
 
-    if not output.parent.is_dir():
-        fail(f"{output}: 所在目录不存在（请先创建目录，或换一个路径）")
-        raise typer.Exit(EXIT_ERROR)
-    try:
-        write_text(output, text)
-    except OSError as exc:
-        fail(f"{output}: 无法写入：{exc.strerror or exc}（请检查目录权限）")
-        raise typer.Exit(EXIT_ERROR) from None
+    with user_errors():
+        if not output.parent.is_dir():
+            raise UsageError(f"{output}: 所在目录不存在（请先创建目录，或换一个路径）")
+        try:
+            write_text(output, text)
+        except OSError as exc:
+            raise UsageError(f"{output}: 无法写入：{exc.strerror or exc}（请检查目录权限）") from None
     _out().print(Text(f"已写入 {label_for(output)}", style="green"))
 
 
