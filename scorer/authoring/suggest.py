@@ -23,14 +23,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorer.engine.compiled import CompiledRubric, PREAMBLE_TITLE
+from scorer.engine.compiled import CompiledRubric
 from scorer.text.document import Document
 from scorer.errors import ReadError, ScorerError
 from scorer.text.patterns import CompiledPatterns
 from scorer.read import read_document, supported_suffixes
 from scorer.rubric.chain import bundled_dir
 from scorer.rubric.checks import walk
-from scorer.rubric.model import Patterns, Rubric
+from scorer.rubric.model import PREAMBLE, PREAMBLE_TITLE, Patterns, Rubric
 
 DOMAIN_WORDS = Path(__file__).with_name("domain_words.txt")
 SEED_DIRS = (
@@ -213,7 +213,7 @@ def _covered(rubric: Rubric):
 
 
 def _role_order(compiled: CompiledRubric, counts: dict[str, Counter]) -> list[str]:
-    order = ["preamble"] + [role.id for role in compiled.rubric.roles]
+    order = [PREAMBLE] + [role.id for role in compiled.rubric.roles]
     return [role for role in order if role in counts] + [role for role in counts if role not in order]
 
 

@@ -42,12 +42,12 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
-class Scored(Protocol):
+class HasVerdict(Protocol):
     score: float
     required_missing: list[str]
 
 
-def verdict_exit(results: Iterable[Scored], fail_under: float | None, strict: bool) -> int:
+def verdict_exit(results: Iterable[HasVerdict], fail_under: float | None, strict: bool) -> int:
     """1 when a report scores under `--fail-under`, or (with `--strict`) misses a required
     element; 0 otherwise. The same for every output format."""
     results = list(results)

@@ -10,9 +10,9 @@ from scorer.rubric import Rubric, resolve_rubric
 from scorer.rubric.model import Element
 from scorer.read import RawDocument
 from scorer.text.document import Document, build_document
-from scorer.text.sections import PREAMBLE, RoleMatcher
+from scorer.rubric.model import PREAMBLE, PREAMBLE_TITLE
+from scorer.text.sections import RoleMatcher
 
-PREAMBLE_TITLE = "开头"
 
 
 @dataclass

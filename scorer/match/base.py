@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Protocol
 
+from scorer.rubric.model import PREAMBLE
 from scorer.text.document import Document
 from scorer.text.patterns import CompiledPatterns
 
@@ -84,7 +85,7 @@ class ElementContext:
 
 
 def _role_order(role: str) -> tuple[int, str]:
-    order = ["preamble", "measures", "first_responsible_person", "problems", "plan", "other"]
+    order = [PREAMBLE, "measures", "first_responsible_person", "problems", "plan", "other"]
     return (order.index(role) if role in order else len(order), role)
 
 

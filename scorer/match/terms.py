@@ -42,9 +42,9 @@ class TermsMatcher:
         return Finding.from_hits(hits, note=self.note, near_misses=near)
 
     def describe(self, ctx: ElementContext) -> str:
-        text = self.find.describe()
+        text = self.find.sample()
         if self.with_ is not None:
-            text += f"（同一{_unit(self.within)}须有{self.with_.describe(4)}）"
+            text += f"（同一{_unit(self.within)}须有{self.with_.sample(4)}）"
         return text
 
 

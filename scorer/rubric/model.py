@@ -23,6 +23,10 @@ from scorer.rubric.kinds.terms import TermsRule
 
 Role = str
 
+# The role of the text before the first heading (title, opening): every rubric has it without defining it.
+PREAMBLE = "preamble"
+PREAMBLE_TITLE = "开头"
+
 
 class Example(Strict):
     """A short report text that must make its element met, partial or missing.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from scorer.rubric.model import PREAMBLE_TITLE
 from scorer.text.opening import Metadata, extract_metadata
 from scorer.text.normalize import NormalizedText, normalize
 from scorer.read import RawDocument
@@ -66,7 +67,7 @@ class Document:
         while section is not None:
             names.append(self.norm.original_slice(section.heading_start, section.heading_end).strip())
             section = self.sections[section.parent] if section.parent is not None else None
-        return PATH_SEPARATOR.join(reversed(names)) if names else "开头"
+        return PATH_SEPARATOR.join(reversed(names)) if names else PREAMBLE_TITLE
 
     def quote_span(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding text[start:end], narrowed to clauses when it is long."""

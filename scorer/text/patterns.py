@@ -130,7 +130,7 @@ class CompiledPatterns:
         match = self.regex.search(text, start, len(text) if end is None else end)
         return (match.start(), match.end()) if match else None
 
-    def describe(self, limit: int = 6) -> str:
+    def sample(self, limit: int = 6) -> str:
         shown = [label for label in self.labels if len(label) <= 16][:limit] or self.labels[:2]
         more = "等" if len(self.labels) > len(shown) else ""
         return "、".join(f"“{label}”" for label in shown) + more

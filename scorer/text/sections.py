@@ -15,9 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from scorer.headings import LEVELS
+from scorer.rubric.model import PREAMBLE
 from scorer.text.patterns import CompiledPatterns
 
-PREAMBLE = "preamble"
 
 _HEADING_MAX_ALONE = 60  # a line this short without 。 is a heading by itself
 _HEADING_MAX_INLINE = 90  # an inline heading ends at a 。 within this many characters
@@ -53,7 +53,7 @@ class Section:
 
 
 @dataclass
-class _State:
+class _RoleWalk:
     """The role in force; shared by sections that inherit it, so a switch carries on."""
 
     role: str
@@ -162,11 +162,11 @@ def find_structure(
             role_names.append(role)
             role_sections.append(section)
 
-    top_state = _State(default_role, [])
-    states: dict[int, _State] = {}
+    top_state = _RoleWalk(default_role, [])
+    states: dict[int, _RoleWalk] = {}
     for section in sections:
         if section.own_roles:
-            state = _State(section.own_roles[0], list(section.own_roles[1:]))
+            state = _RoleWalk(section.own_roles[0], list(section.own_roles[1:]))
         elif section.parent is not None:
             state = states[section.parent]
         else:
