@@ -34,3 +34,12 @@ def status(text: str, element: str) -> str:
 
 def element_result(text: str, element: str):
     return {item.id: item for item in score(text).elements}[element]
+
+
+def assert_verbatim(result: ReportResult, original: str) -> None:
+    """Every evidence of every element is the exact span of the original text it claims to be."""
+    for element in result.elements:
+        for evidence in element.evidence:
+            assert 0 <= evidence.start <= evidence.end <= len(original), (element.id, evidence)
+            assert original[evidence.start : evidence.end] == evidence.quote, (element.id, evidence)
+            assert evidence.matched in evidence.quote or not evidence.matched.strip(), (element.id, evidence)

@@ -8,6 +8,7 @@ import opencc
 import pytest
 
 from tests.conftest import SEEDS, expected_verdicts
+from tests.helpers import assert_verbatim
 
 
 def verdicts(result) -> dict[str, str]:
@@ -79,9 +80,7 @@ def test_hard_wrapped_text_gets_the_same_verdicts(national, name, width):
     assert wrapped != text
     result = national.score_text(wrapped).result
     assert verdicts(result) == expected_verdicts()[name]
-    for element in result.elements:
-        for evidence in element.evidence:
-            assert wrapped[evidence.start : evidence.end] == evidence.quote
+    assert_verbatim(result, wrapped)
 
 
 def test_ordinary_paragraphs_are_never_joined():

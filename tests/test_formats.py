@@ -14,6 +14,7 @@ import pytest
 
 from scorer.read import read_document
 from tests.conftest import seed_files
+from tests.helpers import assert_verbatim
 from tests.make_formats import title_of, write_docx, write_html, write_mht, write_pdf
 
 
@@ -68,9 +69,7 @@ def test_every_format_gets_the_txt_verdicts(seed, fmt, national, txt_results, tm
     assert got == expected
     # Evidence points into the text the reader extracted, verbatim.
     text = read_document(path).text
-    for element in result.elements:
-        for evidence in element.evidence:
-            assert text[evidence.start : evidence.end] == evidence.quote
+    assert_verbatim(result, text)
 
 
 @pytest.mark.parametrize("fmt", ["docx-styled", "html", "pdf"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SEEDS, expected_verdicts
+from tests.helpers import assert_verbatim
 
 CASES = [(name, element, status) for name, items in expected_verdicts().items() for element, status in items.items()]
 
@@ -27,6 +28,4 @@ def test_seed_verdict_matches_reviewer(seed_results, name, element, status):
 def test_every_seed_evidence_is_verbatim(seed_results):
     for name, result in seed_results.items():
         original = (SEEDS / name).read_text(encoding="utf-8")
-        for element in result.elements:
-            for evidence in element.evidence:
-                assert original[evidence.start : evidence.end] == evidence.quote
+        assert_verbatim(result, original)

@@ -46,7 +46,18 @@ class ExampleOutcome:
 
     @property
     def passed(self) -> bool:
-        return self.got == self.case.expected
+        return self.got == self.case.expected and not self.evidence_missing
+
+    @property
+    def evidence_missing(self) -> str:
+        """What the example says its evidence must hold and none of it does ("" when all is there)."""
+        example = self.case.example
+        wanted = []
+        if example.quote and not any(example.quote in e.quote for e in self.evidence):
+            wanted.append(f"依据中没有“{example.quote}”")
+        if example.matched and not any(example.matched in e.matched for e in self.evidence):
+            wanted.append(f"没有命中“{example.matched}”")
+        return "；".join(wanted)
 
     @property
     def failed(self) -> bool:

@@ -132,6 +132,8 @@ def _add_failure(table: Table, rubric_id: str, outcome) -> None:
     detail = Text()
     for evidence in outcome.evidence[:2]:
         detail.append(f"“{evidence.quote}”", style=None).append(f"（命中“{evidence.matched}”）\n", style="yellow")
+    if outcome.evidence_missing:
+        detail.append(outcome.evidence_missing + "\n", style="red")
     detail.append(outcome.explanation, style="dim")
     sample = " / ".join(line for line in case.example.text.strip().splitlines())
     where = Text(case.element, style="bold").append(f"\n{case.where()}", style="dim")

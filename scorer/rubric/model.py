@@ -33,11 +33,15 @@ class Example(Strict):
 
     `todo` marks a known miss (like Semgrep's `todoruleid`): the example states what
     should happen, the matcher does not do it yet, and the reason is given here.
+    `quote` / `matched` pin the reason: some evidence must quote that text / match that phrase,
+    so an example cannot pass on the wrong sentence.
     """
 
     text: str = Field(min_length=1)
     note: str | None = None
     todo: str | None = None
+    quote: str | None = Field(default=None, min_length=1)
+    matched: str | None = Field(default=None, min_length=1)
 
 
 def _example_from_text(value: Any) -> Any:
@@ -53,6 +57,8 @@ _EXAMPLE_SCHEMA = {
                 "text": {"type": "string", "minLength": 1, "description": "样例文字"},
                 "note": {"type": "string", "description": "说明"},
                 "todo": {"type": "string", "description": "已知未通过的原因"},
+                "quote": {"type": "string", "minLength": 1, "description": "评分依据须包含的原文"},
+                "matched": {"type": "string", "minLength": 1, "description": "评分依据须命中的词语"},
             },
             "required": ["text"],
             "additionalProperties": False,
