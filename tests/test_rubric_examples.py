@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from scorer.cli import app
 from scorer.engine.compiled import get_compiled
-from scorer.authoring.examples import elements_without_examples, example_cases, run_case, run_examples
+from scorer.authoring.examples import cases_that_can_change, elements_without_examples, example_cases, run_case, run_examples
 from scorer.rubric.loader import resolve_rubric
 from tests.conftest import RUBRICS
 
@@ -19,7 +19,7 @@ CASES = [
     # A `todo` example is a strict xfail: once the matcher gets it right, the run says so (XPASS fails).
     pytest.param(spec, case, id=f"{spec}-{case.test_id}",
                  marks=[pytest.mark.xfail(strict=True, reason=case.example.todo)] if case.example.todo else [])
-    for spec in SHIPPED for case in example_cases(resolve_rubric(spec), spec)
+    for spec in SHIPPED for case in cases_that_can_change(resolve_rubric(spec), spec)
 ]
 
 
@@ -124,6 +124,34 @@ def test_an_example_may_pin_its_evidence(tmp_path, pin, passes):
     assert outcome.got == "met"
     assert outcome.passed is passes and outcome.failed is not passes
     assert bool(outcome.evidence_missing) is not passes
+
+
+def test_inherited_examples_rerun_only_where_the_child_changed_what_they_depend_on(tmp_path):
+    mine = write(tmp_path, """
+        id: mine
+        title: 我的
+        version: "1"
+        extends: national
+        basis: [甲]
+        overrides:
+          - id: legal_adviser
+            add_terms: {met: [涉法事务咨询员]}
+        """)
+    resolved = resolve_rubric(str(mine))
+    kept = cases_that_can_change(resolved, str(mine))
+    assert kept and {case.element for case in kept} == {"legal_adviser"}
+    assert len(kept) == len([c for c in example_cases(resolved, str(mine)) if c.element == "legal_adviser"])
+    # A child that changes what every element reads (the negation words) re-runs every inherited example.
+    negation = write(tmp_path, """
+        id: mine
+        title: 我的
+        version: "1"
+        extends: national
+        basis: [甲]
+        negation: {any: [未, 尚未]}
+        """)
+    resolved = resolve_rubric(str(negation))
+    assert len(cases_that_can_change(resolved, str(negation))) == len(example_cases(resolved, str(negation)))
 
 
 def test_inherited_examples_are_run_against_the_child(tmp_path):

@@ -80,6 +80,38 @@ def example_cases(resolved: Resolved, spec: str) -> list[ExampleCase]:
     return cases
 
 
+# What an element's verdict depends on besides the element itself.
+_VERDICT_INPUTS = {"roles", "default_role", "defaults", "negation"}
+
+
+def cases_that_can_change(resolved: Resolved, spec: str) -> list[ExampleCase]:
+    """The examples worth running under this rubric: its own, and inherited ones only where this rubric
+    changed something they depend on (the element's rules or scope, the roles, negation or defaults).
+    An inherited example on an untouched element gives the verdict it gave in the rubric it was written in."""
+    own = resolved.layers[-1].id
+    written_in = {layer.id: layer for layer in resolved.layers}
+    origin_rubrics: dict[str, object] = {}
+    keep = []
+    for case in example_cases(resolved, spec):
+        source = case.source
+        if source is None or source.layer == own or source.layer not in written_in:
+            keep.append(case)
+            continue
+        if source.layer not in origin_rubrics:
+            origin_rubrics[source.layer] = resolve_rubric(str(written_in[source.layer].path)).rubric
+        if _changed_for(case.element, resolved.rubric, origin_rubrics[source.layer]):
+            keep.append(case)
+    return keep
+
+
+def _changed_for(element_id: str, child, origin) -> bool:
+    if child.model_dump(include=_VERDICT_INPUTS) != origin.model_dump(include=_VERDICT_INPUTS):
+        return True
+    mine = next(e for e in child.elements if e.id == element_id)
+    theirs = next((e for e in origin.elements if e.id == element_id), None)
+    return theirs is None or mine.model_dump(exclude={"examples"}) != theirs.model_dump(exclude={"examples"})
+
+
 def elements_without_examples(resolved: Resolved) -> list[str]:
     return [e.id for e in resolved.rubric.elements if e.examples is None or not e.examples.items()]
 
