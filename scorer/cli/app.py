@@ -13,7 +13,7 @@ from rich.console import Console
 from scorer import __version__
 from scorer.cli.audit import audit as audit_command
 from scorer.cli.rubric import rubric_app
-from scorer.batch.pages import page_paths, write_scorecard
+from scorer.batch.scorecards import page_paths, write_scorecard
 from scorer.api import Scorer
 from scorer.cli.common import fail, new_app, user_errors, verdict_exit
 from scorer.cli.options import FailUnderOption, MaxSizeOption, RubricOption, ScoringOptions, StrictOption

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveFloat, PositiveInt, WithJsonSchema
 
-from scorer.rubric.base import Patterns, Strict
+from scorer.rubric.blocks import Patterns, Strict
 from scorer.rubric.kinds import Rule
 from scorer.rubric.kinds.checklist import Check, ChecklistRule
 from scorer.rubric.kinds.figures import FiguresRule

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt
 
-from scorer.rubric.base import Patterns, Strict
+from scorer.rubric.blocks import Patterns, Strict
 from scorer.rubric.kinds.phrases import phrases
 
 # Where the kind stands in listings (error messages, the JSON Schema).

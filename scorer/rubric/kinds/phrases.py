@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scorer.rubric.base import Patterns
+from scorer.rubric.blocks import Patterns
 
 
 def phrases(patterns: Patterns) -> str:
