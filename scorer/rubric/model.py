@@ -38,15 +38,20 @@ class TermsRule(Patterns):
     """Met where a phrase is found in a sentence the element may draw evidence from.
 
     `roles` narrows or widens where this one rule looks (hits there count fully); by
-    default the element's own scope applies.
+    default the element's own scope applies. `except_roles` says the same as a
+    complement: every part of the report but these (the preamble included).
+    `followed_by` demands a phrase after the hit in the same sentence: the principal
+    leader (the hit) who then 主持 or 听取汇报, not one merely named after the act.
     """
 
     kind: Literal["terms"]
     with_: Patterns | None = Field(default=None, alias="with")
+    followed_by: Patterns | None = None
     unless: Patterns | None = None
     within: Literal["clause", "sentence"] = "sentence"
     headings: bool = True
     roles: list[str] | None = None
+    except_roles: list[str] | None = None
     note: str | None = None
 
 
@@ -211,5 +216,7 @@ class Rubric(Strict):
     default_role: Role
     defaults: Defaults
     negation: Patterns
+    intent: Patterns = Field(default_factory=Patterns)
+    words: dict[str, list[str]] = Field(default_factory=dict)
     grades: Grades = Field(default_factory=Grades)
     elements: list[Element] = Field(min_length=1)
