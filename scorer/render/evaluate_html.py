@@ -15,7 +15,6 @@ from markupsafe import Markup
 from scorer.evaluate import STATUSES, Evaluation
 from scorer.evaluate_why import locate
 from scorer.render.html import _asset, _environment, _now, text_html
-from scorer.results import STATUS_TEXT
 
 CONTEXT = 120  # characters of text shown either side of a highlight
 
@@ -93,5 +92,3 @@ def excerpt(text: str, scorer: list[tuple[int, int]], reviewer: list[tuple[int, 
         out.append(("…" if right < len(text) else "") + "</p>")
     return Markup("".join(out))
 
-
-__all__ = ["render_evaluation", "excerpt", "STATUS_TEXT"]
