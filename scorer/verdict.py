@@ -63,7 +63,9 @@ def _best_hits(doc: Document, hits: list[Hit]) -> list[Hit]:
         chosen.append(hit)
         if len(chosen) == MAX_EVIDENCE:
             break
-    return sorted(chosen, key=lambda hit: hit.start)
+    # Reading order, but a bare heading after the sentences: the first quote is the one a
+    # table shows, and the sentence under a heading is what proves the element.
+    return sorted(chosen, key=lambda hit: (doc.in_heading(hit.start), hit.start))
 
 
 def _evidence(doc: Document, hit: Hit) -> Evidence:

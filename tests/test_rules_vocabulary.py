@@ -134,3 +134,33 @@ def test_a_law_named_for_learning_is_not_reconsideration_work():
     text = make_report(measures="组织执法人员学习行政复议法、行政诉讼法。")
     assert status(text, "reconsideration_litigation") == "missing"
     assert status(text, "law_publicity_learning") == "met"
+
+
+# --- evidence: the sentence that proves it comes before a bare heading -----------------------
+def test_the_first_quote_is_the_sentence_under_the_heading():
+    measures = "（一）深化普法宣传\n落实“谁执法谁普法”责任制，开展普法进企业活动6场。"
+    result = element_result(make_report(measures=measures), "law_publicity_learning")
+    assert result.status == "met"
+    assert result.evidence[0].quote.startswith("落实“谁执法谁普法”责任制")
+    assert any(e.quote.startswith("（一）深化普法宣传") for e in result.evidence[1:])
+
+
+def test_measures_are_quoted_from_the_part_that_names_them():
+    report = (
+        "某某县司法局2023年法治政府建设情况报告\n"
+        "一、充分认识加强法治政府建设的重要性和紧迫性\n法治政府建设是全面依法治国的重点任务。\n"
+        "二、2023年主要举措和成效\n" + "全面落实行政执法三项制度，全年办理行政处罚案件36件，培训执法人员120人次。" * 3 + "\n"
+    )
+    result = element_result(report, "measures_results")
+    assert result.status == "met"
+    assert result.evidence[0].quote == "二、2023年主要举措和成效"
+
+
+def test_a_decision_step_is_quoted_where_its_clause_is_about_the_decision():
+    sentence = ("出台了重大行政执法决定法制审核事项清单和合法性审查事项目录清单，全面梳理纳入合法性审查范围的事项，"
+                "规范审查文书模板，明确送审材料清单，统一审查时限要求，建立审查台账和归档制度，"
+                "按季度通报审查情况，组织审查人员参加业务培训，邀请院校专家开展案例研讨，定期梳理常见问题，"
+                "落实“法规初审+法律顾问再审+领导集体决策”的审查流程，保证决策质量。")
+    result = element_result(make_report(measures=sentence), "major_decision_procedure")
+    assert result.status == "partial"
+    assert "集体决策" in result.evidence[0].quote
