@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+from scorer.visible import SafeConsole as Console
 
 from scorer import __version__
 from scorer.commands.audit import audit as audit_command

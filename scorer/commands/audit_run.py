@@ -30,6 +30,7 @@ from scorer.render.csv_out import render_csv
 from scorer.render.html import index_chunks
 from scorer.commands.audit import AuditFormat
 from scorer.selection import RubricSelector
+from scorer.visible import SafeConsole
 
 EXIT_FAILED, EXIT_USAGE = EXIT_BELOW, EXIT_ERROR  # a file failed / bad usage
 EXIT_INTERRUPTED = 130
@@ -56,7 +57,7 @@ def run(
     quiet: bool,
 ) -> None:
     """The audit itself; `scorer.commands.audit` holds its command-line signature."""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
     try:
         selector, out_dir, found = _prepare(folder, rubric, out, pattern)
     except _Usage as exc:
@@ -162,7 +163,7 @@ def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_pr
             _RateColumn(),
             TextColumn("剩余"),
             TimeRemainingColumn(),
-            console=Console(highlight=False),
+            console=SafeConsole(highlight=False),
             transient=True,
         )
         if show_progress
@@ -196,7 +197,7 @@ def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat
                 shutil.copyfileobj(lines, sys.stdout)
     sys.stdout.flush()
     if fmt is AuditFormat.table and not quiet:
-        console = Console(highlight=False)
+        console = SafeConsole(highlight=False)
         render_audit_table(ranking, totals, console)
         written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / CSV}、{out_dir / JSONL}"
         console.print(Text.assemble("\n", ("已写入 ", "bold"), written))

@@ -15,6 +15,7 @@ from rich.text import Text
 from scorer.evaluate import STATUSES, Evaluation, evaluate, evaluation_dict, load_gold
 from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, fail, user_errors
 from scorer.results import STATUS_TEXT
+from scorer.visible import SafeConsole, json_text
 
 
 def evaluate_command(
@@ -38,9 +39,9 @@ def evaluate_command(
         labels = load_gold(gold)
     evaluation = evaluate(labels, folder, compiled)
     if fmt == "json":
-        sys.stdout.write(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2)) + "\n")
     else:
-        print_evaluation(evaluation, Console(highlight=False))
+        print_evaluation(evaluation, SafeConsole(highlight=False))
     # Figures never fail the run by themselves; a labelled report that could not be
     # scored does, as in `audit`.
     if evaluation.errors or (min_agreement is not None and evaluation.agreement < min_agreement):
