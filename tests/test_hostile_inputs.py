@@ -272,3 +272,50 @@ def test_old_word_files_point_to_a_converter_when_there_is_one(tmp_path, monkeyp
     with pytest.raises(ReadError) as error:
         read_document(path)
     assert says in error.value.line() and error.value.line().startswith(str(path))
+
+
+def _lying_docx(inflated: int) -> bytes:
+    """A .docx whose document.xml inflates to `inflated` bytes while the zip's local header
+    and central directory both declare 1,000."""
+    import struct
+
+    source = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                part = part.replace(b"<w:body>", b"<w:body>" + b" " * inflated, 1)
+            archive.writestr(info.filename, part)
+    raw = bytearray(buffer.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo("word/document.xml")
+    struct.pack_into("<I", raw, info.header_offset + 22, 1000)
+    entry = raw.find(b"PK\x01\x02" + raw[info.header_offset + 4 : info.header_offset + 6])
+    while raw[entry + 46 : entry + 46 + 17] != b"word/document.xml":
+        entry = raw.find(b"PK\x01\x02", entry + 4)
+    struct.pack_into("<I", raw, entry + 24, 1000)
+    return bytes(raw)
+
+
+def test_a_docx_that_lies_about_its_sizes_is_refused_without_inflating_it(tmp_path):
+    """Declared 1 KB, inflates to 120 MB: refused as damaged, and nothing near that size is
+    ever held (a capped stream, not `ZipFile.read`, which inflates it all at once)."""
+    import tracemalloc
+
+    path = tmp_path / "谎报大小.docx"
+    path.write_bytes(_lying_docx(120 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(ReadError, match="Word 文件不完整或已损坏"):
+            read_document(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * 1024 * 1024
+
+
+def test_a_real_docx_reads_the_same_through_the_capped_parts(tmp_path):
+    path = tmp_path / "正常.docx"
+    path.write_bytes(_docx_bytes())
+    assert read_document(path).text == REPORT.rstrip("\n")
