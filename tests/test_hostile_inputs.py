@@ -11,12 +11,14 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from scorer.cli import app
 from scorer.errors import ReadError
 from scorer.pipeline import score_file
-from scorer.read import read_document
+from scorer.read import read_document, read_document_bytes
 from tests.conftest import seed_files
 from tests.make_formats import write_html, write_pdf
 
@@ -319,3 +321,54 @@ def test_a_real_docx_reads_the_same_through_the_capped_parts(tmp_path):
     path = tmp_path / "正常.docx"
     path.write_bytes(_docx_bytes())
     assert read_document(path).text == REPORT.rstrip("\n")
+
+
+_GOOD_DOCX = _docx_bytes()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flips=st.lists(st.integers(min_value=0, max_value=len(_GOOD_DOCX) - 1), min_size=1, max_size=40))
+def test_a_docx_with_flipped_bytes_is_a_damaged_word_file(flips):
+    """Never 'a ZIP archive, unpack it first', never a parser's bare error name."""
+    damaged = bytearray(_GOOD_DOCX)
+    for position in flips:
+        damaged[position] ^= 0xFF
+    try:
+        read_document_bytes("报告.docx", bytes(damaged))
+    except ReadError as error:
+        assert error.problem.startswith("Word 文件"), error.line()
+
+
+def test_a_docx_whose_part_names_are_damaged_is_a_damaged_word_file(tmp_path):
+    data = _GOOD_DOCX.replace(b"word/document.xml", b"word/documenT.xml")
+    path = tmp_path / "改坏.docx"
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match="Word 文件已损坏"):
+        read_document(path)
+
+
+def test_the_converter_hint_works_for_an_old_doc_saved_as_docx(tmp_path):
+    """The command in the hint, run as it stands, gives a .docx the scorer reads (LibreOffice
+    names its output after the input, so it must not land beside the input)."""
+    import shlex
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is installed by make test")
+    work = tmp_path / "转换"
+    work.mkdir()
+    source = tmp_path / "源.docx"
+    source.write_bytes(_GOOD_DOCX)
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    subprocess.run(["soffice", profile, "--headless", "--convert-to", "doc", "--outdir", str(work), str(source)], check=True, capture_output=True, timeout=120)
+    legacy = work / "2023年 报告（终稿）.docx"  # an old .doc that someone renamed
+    (work / "源.doc").rename(legacy)
+    with pytest.raises(ReadError) as error:
+        read_document(legacy)
+    command = error.value.hint.split("：", 1)[1]
+    argv = shlex.split(command)
+    subprocess.run([argv[0], profile, *argv[1:]], check=True, capture_output=True, timeout=120)
+    converted = work / "已转换" / legacy.name
+    assert "全年办理行政复议案件12件" in read_document(converted).text
+    assert legacy.read_bytes()[:8] == OLE[:8]  # the original is untouched

@@ -67,6 +67,8 @@ def _checked_package(path: str, data: bytes) -> bytes:
     except PackageTooLarge as exc:
         raise ReadError(path, f"Word 文件解压后过大（超过 {exc.unpacked / 1048576:.0f} MB），可能已损坏", "请用 Word 或 WPS 打开后另存为 .docx") from None
     if "word/document.xml" not in parts:
+        if any(name.startswith("word/") for name in parts):  # a Word package whose part names are damaged
+            raise ReadError(path, "Word 文件已损坏（找不到正文部分）", "请用 Word 或 WPS 打开后重新另存为 .docx")
         raise ReadError(path, "这不是 Word 文档（压缩包里没有正文）", "请确认文件是用 Word 或 WPS 保存的 .docx")
     return repack(parts)
 

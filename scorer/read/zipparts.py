@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from scorer.errors import ReadError
 
 _CHUNK = 64 * 1024
 _MAX_PARTS = 10_000
+# Deflate cannot expand more than about 1032:1; a directory claiming more is damaged.
+_MAX_RATIO = 1100
+# How a damaged zip fails: a bad CRC, a broken stream, an unknown method, a password.
+_DAMAGE = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error, UnicodeDecodeError)
 
 
 class PackageTooLarge(Exception):
@@ -31,8 +36,10 @@ def read_parts(path: str, data: bytes, max_total: int, max_markup: int) -> dict[
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except _DAMAGE:
         raise _damaged(path) from None
+    if any(not _plausible(info) for info in infos):
+        raise _damaged(path)
     if len(infos) > _MAX_PARTS:
         raise PackageTooLarge(sum(info.file_size for info in infos))
     declared = sum(info.file_size for info in infos)
@@ -54,8 +61,7 @@ def read_parts(path: str, data: bytes, max_total: int, max_markup: int) -> dict[
                         raise PackageTooLarge(total)
                     chunks.append(chunk)
             parts[info.filename] = b"".join(chunks)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
-        # A bad CRC, a damaged stream, an unknown compression or a password.
+    except _DAMAGE:
         raise _damaged(path) from None
     return parts
 
@@ -67,6 +73,12 @@ def repack(parts: dict[str, bytes]) -> bytes:
         for name, blob in parts.items():
             archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), blob)
     return buffer.getvalue()
+
+
+def _plausible(info: zipfile.ZipInfo) -> bool:
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.file_size == info.compress_size
+    return info.file_size <= info.compress_size * _MAX_RATIO + 1024
 
 
 def _is_markup(name: str) -> bool:
