@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from scorer.compiled import CompiledRubric
 from scorer.document import build_document
 from scorer.patterns import PatternTimeout
-from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document
+from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_report
 from scorer.results import ReportResult
 from scorer.score import score_document
 
@@ -35,7 +35,7 @@ def score_raw(raw: RawDocument, compiled: CompiledRubric) -> ReportResult:
 
 
 def score_file(path: str | Path, compiled: CompiledRubric, max_bytes: int = MAX_BYTES_DEFAULT) -> ReportResult:
-    return score_raw(read_document(path, max_bytes=max_bytes), compiled)
+    return score_raw(read_report(path, max_bytes=max_bytes), compiled)
 
 
 def score_text(text: str, compiled: CompiledRubric, label: str = "<text>") -> ReportResult:
@@ -56,6 +56,6 @@ def score_file_with_text(path: str | Path, scorer: CompiledRubric | RubricSelect
     `scorer` is one compiled rubric, or a selector that picks the rubric per report
     (`--rubric auto`). Evidence offsets point into the text as read, `raw.text`.
     """
-    raw = read_document(path, max_bytes=max_bytes)
+    raw = read_report(path, max_bytes=max_bytes)
     result = score_raw(raw, scorer) if isinstance(scorer, CompiledRubric) else scorer.score_raw(raw)
     return Scored(result, raw.text)

@@ -12,7 +12,7 @@ from pathlib import Path
 from scorer.compiled import CompiledRubric, get_compiled
 from scorer.document import build_document
 from scorer.pipeline import naming_the_culprit
-from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document
+from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_report
 from scorer.results import ReportResult
 from scorer.rubric.auto import FALLBACK, choose
 from scorer.score import score_document
@@ -48,7 +48,7 @@ class RubricSelector:
         return result
 
     def score_file(self, path: str | Path, max_bytes: int = MAX_BYTES_DEFAULT) -> ReportResult:
-        return self.score_raw(read_document(path, max_bytes=max_bytes))
+        return self.score_raw(read_report(path, max_bytes=max_bytes))
 
 
 def _parts_differ(a: CompiledRubric, b: CompiledRubric) -> bool:

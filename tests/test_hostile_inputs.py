@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import codecs
 import io
+import json
 import os
 import random
 import zipfile
@@ -372,3 +373,52 @@ def test_the_converter_hint_works_for_an_old_doc_saved_as_docx(tmp_path):
     converted = work / "已转换" / legacy.name
     assert "全年办理行政复议案件12件" in read_document(converted).text
     assert legacy.read_bytes()[:8] == OLE[:8]  # the original is untouched
+
+
+NOT_REPORTS = {
+    "两个码元.txt": codecs.BOM_UTF16_LE + "\u4e00\uabcd".encode("utf-16-le"),
+    "English.txt": b"Annual report on the rule of law. " * 40,
+    "公式.csv.txt": b"=1+1",
+    "只有标题.txt": "法治政府建设报告".encode(),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_REPORTS))
+def test_too_little_chinese_is_no_report_not_a_zero_score(name, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(NOT_REPORTS[name])
+    result = _run(str(path))
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"错误：{path}: 内容过少，不像一份报告")
+
+
+def test_audit_lists_a_text_without_chinese_as_an_error_row(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "公式.txt").write_bytes(b"=1+1")
+    (folder / "好.txt").write_text(seed_files()[3].read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["audit", str(folder), "--out", str(out)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    bad = next(row for row in rows if row["file"].endswith("公式.txt"))
+    assert set(bad) == {"file", "error"} and "内容过少" in bad["error"]
+    assert "不合格" not in next(line for line in result.stdout.splitlines() if "公式.txt" in line)
+
+
+def test_a_utf8_report_with_a_few_stray_zero_bytes_is_read(tmp_path):
+    from scorer.api import Scorer
+
+    original = seed_files()[3].read_text(encoding="utf-8")
+    data = original.encode()
+    for at in (len(data) // 3, len(data) // 2, 2 * len(data) // 3):
+        while data[at] & 0xC0 == 0x80:  # between two characters, as a bad copy leaves it
+            at += 1
+        data = data[:at] + b"\x00" + data[at:]
+    path = tmp_path / "三个空字节.txt"
+    path.write_bytes(data)
+    scored = Scorer.open("national").score_path(path)
+    assert scored.text == original and "已删除 3 个空字节" in scored.result.encoding
+    quotes = [e for element in scored.result.elements for e in element.evidence]
+    assert quotes and all(scored.text[e.start : e.end] == e.quote for e in quotes)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,38 @@ def read_document_bytes(name: str, data: bytes, suffix: str | None = None) -> Ra
     if not document.text.strip():
         raise ReadError(name, "文件没有可评分的文字（内容为空）", "请确认选对了文件")
     return document
+
+
+def read_report(path: str | Path, max_bytes: int = MAX_BYTES_DEFAULT) -> RawDocument:
+    """A file to be scored: readable, and with enough Chinese to be a report."""
+    return require_report_text(read_document(path, max_bytes))
+
+
+def read_report_bytes(name: str, data: bytes) -> RawDocument:
+    return require_report_text(read_document_bytes(name, data))
+
+
+def require_report_text(document: RawDocument) -> RawDocument:
+    """A few bytes of garbage, an English text or a spreadsheet formula is no report:
+    scored, it would be listed as a 不合格 report instead of as the wrong file."""
+    hanzi = _hanzi_count(document.text, MIN_HANZI)
+    if hanzi < MIN_HANZI:
+        raise ReadError(document.path, f"内容过少，不像一份报告（只有 {hanzi} 个汉字）", "请确认选对了文件，报告正文应为中文")
+    return document
+
+
+# Even a title and one sentence of a real report have more Chinese than this.
+MIN_HANZI = 20
+_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _hanzi_count(text: str, enough: int) -> int:
+    count = 0
+    for _ in _HANZI.finditer(text):
+        count += 1
+        if count >= enough:
+            break
+    return count
 
 
 def _reader_for(name: str, suffix: str, kind: str | None) -> Reader:
