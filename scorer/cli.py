@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -21,6 +22,7 @@ from scorer.pipeline import score_file_with_text
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
 from scorer.results import ReportResult
+from scorer.rubric.chain import RUBRICS_DIR_ENV
 from scorer.selection import AUTO, RubricSelector
 
 app = new_app("rolscore", "法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。")
@@ -105,8 +107,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号")] = False,
+    rubrics_dir: Annotated[Optional[Path], typer.Option("--rubrics-dir", help="评分细则的 extends 除内置细则和细则所在目录外，还可以指向这个目录中的文件", show_default=False)] = None,
 ) -> None:
     """法治政府建设年度报告评分工具。"""
+    if rubrics_dir is not None:
+        if not rubrics_dir.is_dir():
+            fail(f"{rubrics_dir}: --rubrics-dir 不是目录（请给出存放评分细则的目录）")
+            raise typer.Exit(EXIT_ERROR)
+        os.environ[RUBRICS_DIR_ENV] = str(rubrics_dir.resolve())
 
 
 def main() -> None:
