@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from scorer.rubric.checks import check_file
+from scorer.rubric.checks import check_file, check_valid_parts
 from scorer.rubric.layer import RubricFile
 from scorer.rubric.problems import Problem, Problems
 from scorer.rubric.schema_errors import clean_loc, owner_id, plain_message
@@ -128,6 +128,10 @@ def _read_layer(path: Path, problems: Problems) -> Layer | None:
             where = tree.position(loc, key=error["type"] in ("extra_forbidden", "missing"))
             problems.add(Problem(label, where.line if where else None, where.column if where else None,
                                  owner_id(tree.data, loc), message))
+        for loc, element, message, severity in check_valid_parts(tree.data):
+            where = tree.position(loc, key=True)
+            problems.add(Problem(label, where.line if where else None, where.column if where else None,
+                                 element, message, severity))  # type: ignore[arg-type]
         return None
     layer = Layer(path=path.resolve(), label=label, file=rubric, tree=tree)
     for loc, element, message, severity in check_file(rubric):
