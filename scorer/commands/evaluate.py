@@ -54,8 +54,12 @@ def print_evaluation(evaluation: Evaluation, console: Console) -> None:
         caption="精确率/召回率/F1 针对“存在”（满足或部分满足）；人工=… 三列为混淆矩阵，格内是评分结果 满足/部分/缺失 的个数",
         header_style="bold",
     )
-    table.add_column("要素", overflow="fold", ratio=3)
-    for name in ("标注", "一致率", "精确率", "召回率", "F1", "人工=满足", "人工=部分", "人工=缺失"):
+    # A narrow terminal (or a pipe, 80 columns) folds the element names and the long
+    # headers; it never squeezes the names away.
+    table.add_column("要素", overflow="fold", ratio=3, min_width=8)
+    for name in ("标注", "一致率", "精确率", "召回率", "F1"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for name in ("人工=\n满足", "人工=\n部分", "人工=\n缺失"):
         table.add_column(name, justify="right", no_wrap=True)
     for stats in evaluation.elements:
         precision, recall, f1 = stats.present_prf()

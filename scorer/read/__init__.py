@@ -151,9 +151,17 @@ def read_bytes(name: str, max_bytes: int) -> bytes:
 def _too_big(name: str, size: int, max_bytes: int) -> ReadError:
     return ReadError(
         name,
-        f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:g} MB）",
+        f"文件过大（{_size(size, '.1f')}，上限 {_size(max_bytes, '.3g')}）",
         "确需评分时用 --max-size 提高上限",
     )
+
+
+def _size(count: int, spec: str) -> str:
+    """Bytes as a person reads them: 20 MB, 1.02 KB (not 0.000999451 MB)."""
+    for unit, scale in (("MB", 1048576), ("KB", 1024)):
+        if count >= scale:
+            return f"{format(count / scale, spec)} {unit}"
+    return f"{count} 字节"
 
 
 def _os_error(name: str, exc: OSError) -> ReadError:
