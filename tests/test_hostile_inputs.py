@@ -277,10 +277,12 @@ def test_old_word_files_point_to_a_converter_when_there_is_one(tmp_path, monkeyp
     assert says in error.value.line() and error.value.line().startswith(str(path))
 
 
-def _lying_docx(inflated: int) -> bytes:
+def _lying_docx(inflated: int, matching_crc: bool = False) -> bytes:
     """A .docx whose document.xml inflates to `inflated` bytes while the zip's local header
-    and central directory both declare 1,000."""
+    and central directory both declare 1,000 (with `matching_crc`, and the CRC of those
+    first 1,000 bytes, so that a reader stopping there finds nothing wrong)."""
     import struct
+    import zlib
 
     source = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
     buffer = io.BytesIO()
@@ -291,12 +293,18 @@ def _lying_docx(inflated: int) -> bytes:
                 part = part.replace(b"<w:body>", b"<w:body>" + b" " * inflated, 1)
             archive.writestr(info.filename, part)
     raw = bytearray(buffer.getvalue())
-    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo("word/document.xml")
+    archive = zipfile.ZipFile(io.BytesIO(bytes(raw)))
+    info = archive.getinfo("word/document.xml")
     struct.pack_into("<I", raw, info.header_offset + 22, 1000)
     entry = raw.find(b"PK\x01\x02" + raw[info.header_offset + 4 : info.header_offset + 6])
     while raw[entry + 46 : entry + 46 + 17] != b"word/document.xml":
         entry = raw.find(b"PK\x01\x02", entry + 4)
     struct.pack_into("<I", raw, entry + 24, 1000)
+    if matching_crc:
+        with archive.open(info) as stream:
+            crc = zlib.crc32(stream.read(1000))
+        struct.pack_into("<I", raw, info.header_offset + 14, crc)
+        struct.pack_into("<I", raw, entry + 16, crc)
     return bytes(raw)
 
 
@@ -311,6 +319,23 @@ def test_a_docx_that_lies_about_its_sizes_is_refused_without_inflating_it(tmp_pa
     tracemalloc.start()
     try:
         with pytest.raises(ReadError, match="Word 文件不完整或已损坏"):
+            read_document(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * 1024 * 1024
+
+
+def test_a_lie_with_a_matching_checksum_is_never_inflated_either(tmp_path):
+    """The first 1,000 bytes check out, so the capped read accepts the part; python-docx
+    must then get those 1,000 bytes, not the zip whose `read` would inflate it all."""
+    import tracemalloc
+
+    path = tmp_path / "校验和也对.docx"
+    path.write_bytes(_lying_docx(120 * 1024 * 1024, matching_crc=True))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ReadError, match="Word 文件"):
             read_document(path)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
