@@ -64,7 +64,8 @@ def test_an_id_that_is_a_link_out_of_the_folder_is_refused(tmp_path, secret):
     assert SECRET not in str(error.value)
 
 
-def test_the_command_line_says_one_line_and_rubrics_dir_allows_the_folder(tmp_path):
+def test_the_command_line_says_one_line_and_rubrics_dir_allows_the_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("ROLSCORE_RUBRICS_DIR", "")  # what --rubrics-dir sets is undone after the test
     shared = write(tmp_path / "shared", "base.yaml", """
         id: base
         title: 本省共用
@@ -79,6 +80,11 @@ def test_the_command_line_says_one_line_and_rubrics_dir_allows_the_folder(tmp_pa
     allowed = CliRunner().invoke(app, ["--rubrics-dir", str(shared.parent), "score", "--rubric", str(rubric), "--format", "json", report])
     assert allowed.exit_code in (0, 1), allowed.stderr
     assert '"id": "child"' in allowed.stdout
+
+
+def test_rubrics_dir_must_be_a_folder(tmp_path):
+    result = CliRunner().invoke(app, ["--rubrics-dir", str(tmp_path / "没有"), "score", str(seed_files()[3])])
+    assert result.exit_code == 2 and "--rubrics-dir 不是目录" in result.stderr
 
 
 def test_paths_inside_the_folder_and_bundled_ids_still_work(tmp_path):
