@@ -11,6 +11,7 @@ from scorer.annotate import annotate_bytes
 from scorer.api import STATUS_TEXT, Scorer
 from scorer.read.docx import trace_docx
 from tests.draft_docx import anchored_texts, comment_texts, write_draft
+from tests.rich_docx import differences, rich_docx
 
 SEEDS = sorted(Path("seeds").glob("*.txt"))
 
@@ -58,3 +59,49 @@ def test_every_seed_draft_gets_one_comment_per_shortfall_on_its_text(seed, tmp_p
         cid = comment_on(element)
         assert anchored[cid].strip(), f"{element.id}: a missing element's comment sits on a heading or the title"
         assert element.explanation in texts[cid]
+
+
+def test_nothing_but_comments_changes_in_a_draft_holding_everything(scorer):
+    data = rich_docx()
+    scored = scorer.score_bytes(data, "全要素.docx")
+    out = annotate_bytes(data, "全要素.docx", scored)
+    assert differences(data, out) == []
+    statuses = {e.id: e.status for e in scored.result.elements}
+    # The quotes run through a hyperlink, a tracked insertion and a content control.
+    assert statuses["three_systems"] == statuses["reconsideration_litigation"] == statuses["xi_law_thought"] == "partial"
+    traced = trace_docx("全要素.docx", data).text
+    assert trace_docx("out.docx", out).text.plain == scored.text
+    texts, anchored = comment_texts(out), anchored_texts(out)
+    assert texts[0] == "标题请再核对。" and anchored[0] == "某某市交通运输局2023年度法治政府建设情况报告"
+    new = {cid: text for cid, text in texts.items() if cid != 0}
+    partial = [e for e in scored.result.elements if e.status == "partial"]
+    missing = [e for e in scored.result.elements if e.status == "missing"]
+    assert len(new) == len(partial) + len(missing) + 1
+    for element in partial:
+        (cid,) = [cid for cid, text in new.items() if text.startswith(f"【部分满足】{element.title}（")]
+        evidence = next((e for e in element.evidence if e.note), element.evidence[0])
+        assert anchored[cid] == _supplied_removed(traced, evidence.start, evidence.end) == evidence.quote
+
+
+def test_a_report_with_no_paragraph_that_fits_is_commented_on_its_first_paragraph(scorer):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("全年办理行政复议案件12件，行政诉讼案件3件。")
+    document.add_paragraph("组织领导干部学法2次。")
+    data = _saved(document)
+    scored = scorer.score_bytes(data, "无标题.docx")
+    out = annotate_bytes(data, "无标题.docx", scored)
+    anchored = anchored_texts(out)
+    missing = [e for e in scored.result.elements if e.status == "missing"]
+    assert missing and {anchored[cid] for cid, text in comment_texts(out).items() if text.startswith("【缺失】")} == {"全年办理行政复议案件12件，行政诉讼案件3件。"}
+    assert "报告中没有“主要举措和成效”部分，批注放在标题上。" in "\n".join(comment_texts(out).values())
+    assert differences(data, out) == []
+
+
+def _saved(document) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
