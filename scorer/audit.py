@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from scorer.atomic import write_text
 from scorer.audit_summary import ElementInfo, ReportSummary, elements_of
+from scorer.commands.annotated import AnnotateOptions, write_annotated
 from scorer.compiled import CompiledRubric
 from scorer.errors import ScorerError
 from scorer.pipeline import score_file_with_text
@@ -108,6 +109,8 @@ class Task:
     path: str  # the file to read, as the user would name it
     page: str | None  # where to write its scorecard page, or None for no page
     index_href: str | None = None  # the link from the page back to the index
+    annotated: str | None = None  # where to write the commented Word copy (`--annotate`), or None
+    annotate: AnnotateOptions | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,8 @@ def score_one(task: Task, scorer: CompiledRubric | RubricSelector, max_bytes: in
         scored = score_file_with_text(task.path, scorer, max_bytes=max_bytes)
         if task.page is not None:
             write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href), durable=False)
+        if task.annotated is not None:
+            write_annotated(task.path, scored, task.annotated, task.annotate or AnnotateOptions(), max_bytes, durable=False)
         line = json.dumps(result_dict(scored.result), ensure_ascii=False)
         return Outcome(line, ReportSummary.of(scored.result), elements_of(scored.result))
     except ScorerError as exc:

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from scorer import __version__
+from scorer.commands.annotated import AnnotateOptions, annotated_paths, write_annotated
 from scorer.commands.audit import audit as audit_command
 from scorer.commands.rubric import rubric_app
 from scorer.commands.scorecard import page_paths, write_scorecard
@@ -52,17 +53,25 @@ def score(
     strict: Annotated[bool, typer.Option("--strict", help="必备要素未满足时退出码为 1")] = False,
     max_size: Annotated[float, typer.Option("--max-size", help="单个文件大小上限（MB）", min=0.001)] = 20,
     html: Annotated[Optional[Path], typer.Option("--html", help="同时写出 HTML 评分卡：单个报告给网页路径（.html），多个报告给目录", show_default=False)] = None,
+    annotate: Annotated[Optional[Path], typer.Option("--annotate", help="同时写出带批注的 Word 文件：单个报告给文件路径（.docx），多个报告给目录；.pdf/.html/.txt 报告生成新的 .docx", show_default=False)] = None,
+    annotate_all: Annotated[bool, typer.Option("--annotate-all", help="已满足的要素也加批注（默认只批注部分满足和缺失的要素）")] = False,
+    annotate_author: Annotated[str, typer.Option("--annotate-author", help="批注的作者名")] = "rolscore",
 ) -> None:
     """对一个或多个报告逐项评分。"""
     selector = load_selector(rubric)
+    if annotate is None and (annotate_all or annotate_author != "rolscore"):
+        fail("--annotate-all 和 --annotate-author 需与 --annotate 一起使用")
+        raise typer.Exit(EXIT_ERROR)
+    options = AnnotateOptions(annotate_author, annotate_all, rubric if rubric != AUTO else None)
     with user_errors():
         pages = page_paths(files, html) if html is not None else []
+        copies = annotated_paths(files, annotate) if annotate is not None else []
     results: list[ReportResult] = []
     failed = False
     console = Console(highlight=False, soft_wrap=False)
     for number, file in enumerate(files):
         try:
-            if html is None:
+            if html is None and annotate is None:
                 result = selector.score_file(file, max_bytes=int(max_size * MEGABYTE))
             else:
                 scored = score_file_with_text(file, selector, max_bytes=int(max_size * MEGABYTE))
@@ -75,6 +84,13 @@ def score(
             try:
                 write_scorecard(scored, pages[number])
                 Console(stderr=True, highlight=False).print(f"评分卡已写入：{pages[number]}", markup=False)
+            except ScorerError as exc:
+                fail(exc.line())
+                failed = True
+        if annotate is not None:
+            try:
+                write_annotated(file, scored, copies[number], options, int(max_size * MEGABYTE))
+                Console(stderr=True, highlight=False).print(f"批注文件已写入：{copies[number]}", markup=False)
             except ScorerError as exc:
                 fail(exc.line())
                 failed = True

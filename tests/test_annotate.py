@@ -12,6 +12,7 @@ from scorer.api import STATUS_TEXT, Scorer
 from scorer.read.docx import trace_docx
 from tests.draft_docx import anchored_texts, comment_texts, write_draft
 from tests.rich_docx import differences, rich_docx
+from tests.wps_docx import wps_docx
 
 SEEDS = sorted(Path("seeds").glob("*.txt"))
 
@@ -105,3 +106,27 @@ def _saved(document) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def test_a_file_saved_by_wps_is_annotated_and_keeps_its_parts(scorer):
+    lines = [
+        ("某某区司法局2023年度法治政府建设情况报告", None),
+        ("一、主要举措和成效", "2"),
+        ("（一）严格规范执法", "3"),
+        ("全年落实行政执法公示制度，公开执法信息 56 条。坚持以习近平新时代中国特色社会主义思想为指导。", None),
+        ("二、存在的不足和原因", "2"),
+        ("执法力量比较薄弱。", None),
+    ]
+    data = wps_docx(lines)
+    scored = scorer.score_bytes(data, "WPS草稿.docx")
+    out = annotate_bytes(data, "WPS草稿.docx", scored)
+    assert differences(data, out) == []
+    assert trace_docx("out.docx", out).text.plain == scored.text
+    texts, anchored = comment_texts(out), anchored_texts(out)
+    partial = [e for e in scored.result.elements if e.status == "partial"]
+    assert len(texts) == len(partial) + sum(e.status == "missing" for e in scored.result.elements) + 1
+    quotes = {e.id: next((x for x in e.evidence if x.note), e.evidence[0]).quote for e in partial}
+    assert quotes["three_systems"] == "全年落实行政执法公示制度，公开执法信息 56 条。"
+    for element in partial:
+        (cid,) = [cid for cid, text in texts.items() if text.startswith(f"【部分满足】{element.title}（")]
+        assert anchored[cid] == quotes[element.id]

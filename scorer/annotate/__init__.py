@@ -80,7 +80,10 @@ def annotate_bytes(
     anchorer = Anchorer(document.element.body, traced)
     initials = author[:1].upper()
     for comment in plan_comments(scored, layout, include_met):
-        added = document.comments.add_comment(text=comment.text, author=author, initials=initials)
+        text = comment.text
+        if not anchorer.in_file(*comment.span):
+            text += "\n" + messages.elsewhere(scored.text[slice(*comment.span)])
+        added = document.comments.add_comment(text=text, author=author, initials=initials)
         anchorer.anchor(*comment.span, added.comment_id)
     out = io.BytesIO()
     document.save(out)

@@ -32,17 +32,24 @@ class Anchorer:
         self.traced = traced
         self._moved: dict[Any, list[tuple[int, Any]]] = {}
 
+    def in_file(self, start: int, end: int) -> bool:
+        return any(self.traced.origin(i) is not None for i in range(start, end))
+
     def anchor(self, start: int, end: int, comment_id: int) -> None:
         """Mark text[start:end] as the range of comment `comment_id`.
 
         Characters the reader supplied (numbers, cell separators) have no place in the
         file: the range covers the first to the last character that has one. A span with
-        none is marked as a point at the start of the paragraph before it.
+        none (text of an imported web page) is moved to the nearest line before it that
+        is in the file, or the first such line.
         """
         traced = [i for i in range(start, end) if self.traced.origin(i) is not None]
         if not traced:
-            self._point(self._paragraph_before(start), comment_id)
-            return
+            line = self._line_in_file(start)
+            if line is None:
+                self._point(self._first_paragraph(), comment_id)
+                return
+            traced = [i for i in range(*line) if self.traced.origin(i) is not None]
         last_element, last_offset = self._resolve(*self.traced.origin(traced[-1]))
         end_run = self._split_after(last_element, last_offset)
         end_run.addnext(_marker("w:commentRangeEnd", comment_id))
@@ -97,11 +104,17 @@ class Anchorer:
 
     # -- a span with nothing of the file in it
 
-    def _paragraph_before(self, position: int) -> Any:
-        for i in range(min(position, len(self.traced)) - 1, -1, -1):
-            origin = self.traced.origin(i)
-            if origin is not None:
-                return _enclosing(origin[0], _W_P)
+    def _line_in_file(self, position: int) -> tuple[int, int] | None:
+        """The line before `position` (or else the first line) with characters from the file."""
+        segments = self.traced.segments
+        if not segments:
+            return None
+        before = [segment for segment in segments if segment[0] < position]
+        at = before[-1][1] - 1 if before else segments[0][0]
+        text = self.traced.plain
+        return text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1
+
+    def _first_paragraph(self) -> Any:
         first = next(self.body.iter(_W_P), None)
         if first is None:  # a body of imported blocks only: the comment needs a paragraph
             first = self.body.makeelement(_W_P, {})
@@ -130,12 +143,6 @@ def _split_run_before(child: Any) -> Any:
         head.append(moved)  # moves the element
     run.addprevious(head)
     return run
-
-
-def _enclosing(element: Any, tag: str) -> Any:
-    while element is not None and element.tag != tag:
-        element = element.getparent()
-    return element
 
 
 def _paragraph_child(run: Any) -> Any:

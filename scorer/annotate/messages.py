@@ -50,3 +50,9 @@ def missing(element: ElementResult, wanted_part: str | None, here: str | None) -
 
 def met(element: ElementResult) -> str:
     return "\n".join([_head(element), element.explanation])
+
+
+def elsewhere(quote: str) -> str:
+    """For a quote in a part Word cannot comment on (a web page imported into the file)."""
+    shown = quote if len(quote) <= 60 else quote[:60] + "……"
+    return f"（所指原文在文档导入的网页内容中，批注放在其前一段：“{shown}”）"

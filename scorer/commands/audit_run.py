@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from scorer.render.audit_json import write_audit_json
 from scorer.render.audit_table import render_audit_table
 from scorer.render.csv_out import render_csv
 from scorer.render.html import index_chunks
+from scorer.commands.annotated import SUFFIX as ANNOTATED_SUFFIX, AnnotateOptions
 from scorer.commands.audit import AuditFormat
 from scorer.selection import RubricSelector
 
@@ -54,6 +56,7 @@ def run(
     strict: bool,
     max_size: float,
     quiet: bool,
+    annotate: AnnotateOptions | None = None,
 ) -> None:
     """The audit itself; `scorer.commands.audit` holds its command-line signature."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -65,6 +68,12 @@ def run(
 
     rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
     tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows]
+    if annotate is not None:  # a commented copy of each Word draft, beside its scorecard
+        copies = unique_names(found.reports, suffix=ANNOTATED_SUFFIX)
+        tasks = [
+            replace(task, annotated=str(out_dir / PAGES_DIR / copy), annotate=annotate) if task.path.lower().endswith(".docx") else task
+            for task, copy in zip(tasks, copies, strict=True)
+        ]
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
     try:
