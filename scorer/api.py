@@ -56,7 +56,7 @@ from scorer.results import STATUS_TEXT, ElementResult, Evidence, MetadataResult,
 __all__ += [
     "ReadError", "RubricError", "ScorerError", "supported_suffixes",
     "STATUS_TEXT", "ElementResult", "Evidence", "MetadataResult", "ReportResult", "RubricRef",
-    "result_dict", "scorecard_html",
+    "result_dict", "scorecard_html", "annotated_docx",
 ]
 
 
@@ -72,3 +72,11 @@ def scorecard_html(scored: Scored, index_href: str | None = None) -> str:
     from scorer.render.html import render_scorecard
 
     return render_scorecard(scored.result, scored.text, index_href=index_href)
+
+
+def annotated_docx(data: bytes, name: str, scored: Scored, author: str = "rolscore", include_met: bool = False, rubric: str | None = None) -> bytes:
+    """The drafter's Word file with review comments (批注), from the bytes `scored` was read
+    from; a .pdf/.html/.txt report gives a new .docx of its text with the same comments."""
+    from scorer.annotate import annotate_bytes
+
+    return annotate_bytes(data, name, scored, rubric=rubric, author=author, include_met=include_met)
