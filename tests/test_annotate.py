@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scorer.annotate import annotate_bytes
-from scorer.api import STATUS_TEXT, Scorer
+from scorer.api import STATUS_TEXT, Scorer, ScorerError
 from scorer.read.docx import trace_docx
 from tests.draft_docx import anchored_texts, comment_texts, write_draft
 from tests.rich_docx import differences, rich_docx
@@ -130,3 +130,37 @@ def test_a_file_saved_by_wps_is_annotated_and_keeps_its_parts(scorer):
     for element in partial:
         (cid,) = [cid for cid, text in texts.items() if text.startswith(f"【部分满足】{element.title}（")]
         assert anchored[cid] == quotes[element.id]
+
+
+def test_a_quote_across_table_cells_is_commented_on_the_cells(scorer):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("某某区司法局2023年度法治政府建设情况报告")
+    document.add_paragraph("一、主要举措和成效")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "行政争议化解", "全年实现零复议、零诉讼"
+    table.cell(1, 0).text, table.cell(1, 1).text = "执法公示", "落实行政执法公示制度"
+    data = _saved(document)
+    scored = scorer.score_bytes(data, "表格.docx")
+    element = {e.id: e for e in scored.result.elements}["reconsideration_litigation"]
+    assert element.status == "partial" and element.evidence[0].quote == "行政争议化解 | 全年实现零复议、零诉讼"
+    out = annotate_bytes(data, "表格.docx", scored)
+    (cid,) = [cid for cid, text in comment_texts(out).items() if text.startswith(f"【部分满足】{element.title}（")]
+    # The cell separator is the reader's; in the file the comment spans the two cells.
+    assert anchored_texts(out)[cid] == "行政争议化解\n全年实现零复议、零诉讼"
+    assert differences(data, out) == []
+
+
+def test_a_package_python_docx_cannot_write_back_is_one_line(scorer, monkeypatch):
+    import docx.document
+
+    data = rich_docx()
+    scored = scorer.score_bytes(data, "全要素.docx")
+
+    def broken(self, stream):
+        raise KeyError("word/media/image1.png")
+
+    monkeypatch.setattr(docx.document.Document, "save", broken)
+    with pytest.raises(ScorerError, match="无法在这个文件中加批注"):
+        annotate_bytes(data, "全要素.docx", scored)

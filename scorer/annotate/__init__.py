@@ -64,6 +64,15 @@ def annotate_bytes(
     decide where a missing element's comment goes); a bundled rubric is found from the
     result itself.
     """
+    try:
+        return _annotate(data, name, scored, rubric, author, include_met)
+    except ScorerError:
+        raise
+    except Exception as exc:  # python-docx or lxml on a package they cannot write back
+        raise ScorerError(name, f"无法在这个文件中加批注（{type(exc).__name__}）", "请用 Word 或 WPS 打开后另存为 .docx 再试") from None
+
+
+def _annotate(data: bytes, name: str, scored: Scored, rubric: str | None, author: str, include_met: bool) -> bytes:
     if is_docx(data, name):
         from scorer.read.docx import trace_docx
 
