@@ -7,7 +7,6 @@ own LibreOffice profile, so parallel runs do not share one.
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 import zipfile
