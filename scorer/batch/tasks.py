@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
+from scorer.batch.annotated import AnnotateOptions, write_annotated
 from scorer.batch.atomic import write_text
 from scorer.engine.summary import ElementInfo, ReportSummary, elements_of
 from scorer.errors import ScorerError
@@ -107,6 +108,8 @@ class Task:
     path: str  # the file to read, as the user would name it
     page: str | None  # where to write its scorecard page, or None for no page
     index_href: str | None = None  # the link from the page back to the index
+    annotated: str | None = None  # where to write the commented Word copy (`--annotate`), or None
+    annotate: AnnotateOptions | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ def score_one(task: Task, scorer: Scorer) -> Outcome:
         scored = scorer.score_path(task.path)
         if task.page is not None:
             write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href), durable=False)
+        if task.annotated is not None:
+            write_annotated(task.path, scored, task.annotated, task.annotate or AnnotateOptions(), scorer.max_bytes, durable=False)
         line = json_text(json.dumps(result_dict(scored.result), ensure_ascii=False))
         return Outcome(line, ReportSummary.of(scored.result), elements_of(scored.result))
     except ScorerError as exc:

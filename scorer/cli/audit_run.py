@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from scorer.render.audit_json import write_audit_json
 from scorer.render.audit_table import render_audit_table
 from scorer.render.csv_out import render_csv
 from scorer.render.pages import index_chunks
+from scorer.batch.annotated import SUFFIX as ANNOTATED_SUFFIX, AnnotateOptions
 from scorer.cli.audit import AuditFormat
 from scorer.api import Scorer
 from scorer.visible import SafeConsole
@@ -48,18 +50,25 @@ class AuditOptions:
     jobs: int | None = None
     fmt: AuditFormat = AuditFormat.table
     quiet: bool = False
+    annotate: AnnotateOptions | None = None  # a commented copy of each Word draft (`--annotate`)
 
 
 def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
     """The audit itself; `scorer.cli.audit` holds its command-line signature."""
     rubric, fail_under, strict = options.rubric, options.fail_under, options.strict
-    out, pattern, jobs, fmt, quiet = audit.out, audit.pattern, audit.jobs, audit.fmt, audit.quiet
+    out, pattern, jobs, fmt, quiet, annotate = audit.out, audit.pattern, audit.jobs, audit.fmt, audit.quiet, audit.annotate
     err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
     with user_errors():
         selector, out_dir, found = _prepare(folder, rubric, out, pattern)
 
     rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
     tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows]
+    if annotate is not None:  # a commented copy of each Word draft, beside its scorecard
+        copies = unique_names(found.reports, suffix=ANNOTATED_SUFFIX)
+        tasks = [
+            replace(task, annotated=str(out_dir / PAGES_DIR / copy), annotate=annotate) if task.path.lower().endswith(".docx") else task
+            for task, copy in zip(tasks, copies, strict=True)
+        ]
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
     try:
