@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from scorer.debris import Edit, word_debris
+
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK}])")
 
@@ -94,22 +96,46 @@ def normalize(original: str) -> NormalizedText:
             if line.strip():
                 dropped.append(line.strip())
             continue
-        left = len(line) - len(line.lstrip())
-        right = len(line.rstrip())
-        if left >= right:
+        pieces = _clean_line(original[start : start + len(line)], line)
+        stripped = "".join(piece for piece, _ in pieces)
+        if not stripped:
             continue
-        stripped = line[left:right]
         if parts and not (joined and not _HEADING_START.match(stripped)):
             emit("\n", start - 1)  # the line break before this line
-        joined = width is not None and right >= width - 1 and not _ENDS_SENTENCE.search(stripped)
-        cursor = left
-        for space in _SPACE_NEAR_CJK.finditer(line, left, right):
-            if space.start() > cursor:
-                emit(line[cursor : space.start()], start + cursor)
-            cursor = space.end()
-        if right > cursor:
-            emit(line[cursor:right], start + cursor)
+        joined = width is not None and len(line.rstrip()) >= width - 1 and not _ENDS_SENTENCE.search(stripped)
+        for piece, origin in pieces:
+            emit(piece, start + origin)
     return NormalizedText(original=original, text="".join(parts), seg_norm=seg_norm, seg_orig=seg_orig, dropped=dropped)
+
+
+def _clean_line(original_line: str, folded_line: str) -> list[tuple[str, int]]:
+    """The line's text as (piece, offset in the line) runs, each piece mapping one to one
+    onto the line from its offset: without the indent and trailing blanks, without spaces
+    beside Chinese text and without the debris that breaks words (see debris.py). A
+    repaired run is shorter than the garbled one it replaces; each of its characters maps
+    to its own character of that run, the last to the run's last, so spans stay spans."""
+    left = len(folded_line) - len(folded_line.lstrip())
+    right = len(folded_line.rstrip())
+    edits = [e for e in word_debris(original_line) if left <= e.start and e.end <= right]
+    taken = [(e.start, e.end) for e in edits]
+    for space in _SPACE_NEAR_CJK.finditer(folded_line, left, right):
+        if not any(s < space.end() and space.start() < e for s, e in taken):
+            edits.append(Edit(space.start(), space.end()))
+    edits.sort(key=lambda e: e.start)
+    pieces: list[tuple[str, int]] = []
+    cursor = left
+    for edit in edits:
+        if edit.start > cursor:
+            pieces.append((folded_line[cursor : edit.start], cursor))
+        # A repaired ideographic space is indentation: nothing to read.
+        replacement = "".join(fold_characters(edit.replacement).split())
+        last = len(replacement) - 1
+        for k, ch in enumerate(replacement):
+            pieces.append((ch, edit.end - 1 if k == last else edit.start + k))
+        cursor = max(cursor, edit.end)
+    if right > cursor:
+        pieces.append((folded_line[cursor:right], cursor))
+    return pieces
 
 
 # Text copied out of a PDF or an e-mail is hard-wrapped: most lines have the same
