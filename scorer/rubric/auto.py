@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from scorer.metadata import agency_place, is_national
 from scorer.rubric.chain import bundled_dir
 from scorer.rubric.layer import RubricFile
 from scorer.rubric.yamltree import parse_yaml
@@ -59,6 +60,9 @@ def _province(candidates: list[Candidate], agency: str | None, title: str | None
         if found:
             _, place, winner = found[0]
             return winner, f"{label}“{name}”含地名“{place}”（{winner.label}）"
+    place = agency_place(agency) if agency else None
+    if agency and is_national(agency):
+        return None, f"报告单位“{agency}”是中央国家机关，用全国基准"
     counts: list[tuple[int, Candidate, dict[str, int]]] = []
     for candidate in candidates:
         if candidate.places is None:
@@ -69,7 +73,12 @@ def _province(candidates: list[Candidate], agency: str | None, title: str | None
         if named:
             counts.append((sum(named.values()), candidate, named))
     counts.sort(key=lambda item: -item[0])
-    where = "报告单位未写地名" if agency else "未识别出报告单位"
+    if place:
+        where = f"报告单位“{agency}”写明了地名“{place}”，但不在已有评分细则的地名表中"
+        if not counts:
+            return None, f"报告单位“{agency}”写明了地名“{place}”，但该地所在省份暂无评分细则，用全国基准"
+    else:
+        where = "报告单位未写地名" if agency else "未识别出报告单位"
     if not counts:
         return None, f"{where}，正文也没有可识别的省内地名，用全国基准"
     best, winner, named = counts[0]

@@ -1,0 +1,165 @@
+"""The reporting agency, the year and the title, read as a reviewer reads them.
+
+Every text here is written for the test: invented places (青山, 云溪, 河西 ...) and
+sentences, never a published report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scorer.rubric.auto import choose
+from tests.helpers import score
+
+BODY = "\n一、主要举措和成效\n全面推进依法行政，组织执法培训。\n"
+
+
+def _meta(head: str):
+    return score(head + BODY).metadata
+
+
+def _title_status(head: str) -> str:
+    return {e.id: e.status for e in score(head + BODY).elements}["title_year_agency"]
+
+
+# --- who needs no place ----------------------------------------------------------------------
+@pytest.mark.parametrize("organ", ["水利部", "商务部", "国家统计局", "海关总署", "国家林业和草原局"])
+def test_a_national_organ_needs_no_place(organ):
+    head = f"2023年，{organ}坚持依法行政，扎实推进法治政府建设。"
+    assert _meta(head).agency == organ
+    assert _title_status(head) == "met"
+
+
+def test_a_national_organ_in_the_title():
+    assert _title_status("水利部2023年法治政府建设年度报告\n一年来，我部坚持依法行政。") == "met"
+
+
+@pytest.mark.parametrize(
+    ("head", "agency"),
+    [
+        ("2023年，青山镇坚持以法治思维推进各项工作。", "青山镇"),
+        ("2023年，在区委、区政府的领导下，河西街道扎实推进基层法治建设。", "河西街道"),
+        ("云溪县2023年度法治政府建设情况报告\n一年来，县政府坚持依法行政。", "云溪县"),
+        ("2022年度，云溪市青山区应急管理局认真推进依法行政。", "云溪市青山区应急管理局"),
+    ],
+)
+def test_a_government_named_by_its_place_is_its_place(head, agency):
+    assert _meta(head).agency == agency
+    assert _title_status(head) == "met"
+
+
+def test_a_department_without_its_city_stays_partial():
+    assert _title_status("2023年，市统计局扎实推进法治政府建设。") == "partial"
+
+
+def test_a_place_in_a_later_sentence_is_not_the_agency():
+    # Only a title or the first sentence names the reporter; later sentences name towns of all kinds.
+    head = "2023年，我局坚持依法行政，取得明显成效。河口镇获评省级法治示范镇。"
+    assert _title_status(head) == "partial"
+
+
+@pytest.mark.parametrize("area", ["示范区", "社区", "园区"])
+def test_a_kind_of_area_is_not_a_place(area):
+    head = f"2023年，{area}创建工作稳步推进，我局坚持依法行政。"
+    assert _meta(head).agency is None
+
+
+def test_we_the_city_is_the_one_city_the_opening_names():
+    head = "2023年，我市认真落实《云溪市法治政府建设规划》，各级行政机关依法行政水平持续提升。"
+    assert _meta(head).agency == "云溪市"
+    assert _title_status(head) == "met"
+
+
+def test_we_the_city_stays_unnamed_when_the_opening_names_two():
+    head = "2023年，我市学习借鉴云溪市、青山市的经验，依法行政水平持续提升。"
+    assert _title_status(head) == "partial"
+
+
+# --- names not cut, sentence words not taken -------------------------------------------------------
+@pytest.mark.parametrize(
+    "agency",
+    ["青山新区管理委员会市场监督管理局", "中共云溪市委全面依法治市委员会办公室", "云溪市住房和城乡建设局", "国家税务总局云溪市税务局"],
+)
+def test_a_nested_organ_keeps_its_whole_name(agency):
+    assert _meta(f"{agency}2023年法治政府建设年度报告\n一年来，我们坚持依法行政。").agency == agency
+
+
+def test_the_organ_of_a_handing_over_formula_is_the_agency():
+    meta = _meta("现将市人社局2023年法治政府建设情况报告如下：")
+    assert meta.agency == "市人社局" and meta.title is None
+
+
+def test_a_clause_ending_like_an_organ_is_not_an_agency():
+    meta = _meta("2023年，青山乡法治建设在县委的领导下，认真落实上级各项工作部署，稳步推进。")
+    assert meta.agency == "青山乡"
+
+
+def test_a_place_spanning_a_clause_is_not_read():
+    # 县公安局在县委 is an agency and then its superior, not one long place.
+    meta = _meta("2023年，云溪县公安局在县委、县政府的领导下扎实推进法治公安建设。")
+    assert meta.agency == "云溪县公安局"
+
+
+# --- where the title stands ----------------------------------------------------------------------------
+def test_a_title_with_the_agency_on_its_own_line_above():
+    meta = _meta("云溪县审计局\n2023年法治政府建设年度报告\n2023年，我局坚持依法审计。")
+    assert meta.title == "云溪县审计局2023年法治政府建设年度报告"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "索引号: 000123/2024-001 主题分类: 综合政务\n发布机构: 云溪县审计局 生成日期: 2024-03-01\n",
+        "- 索引号:\n- 000123/2024-001\n- 公开方式:\n- 主动公开\n- 发布单位:\n- 云溪县审计局\n",
+        "[ 索引号 ]000123/2024-001 [ 发文字号 ] [ 发布机构 ]云溪县审计局 [ 体裁分类 ]工作报告\n",
+        "| 索引号: | 000123/2024-001 | 分类: | |\n| 发文机关: | 云溪县审计局 | 发文日期: | |\n",
+    ],
+)
+def test_a_publication_table_above_the_title_is_not_read_as_the_report(table):
+    text = table + "青山市审计局2023年法治政府建设年度报告\n2023年，我局坚持依法审计。" + BODY
+    result = score(text)
+    assert result.metadata.title == "青山市审计局2023年法治政府建设年度报告"
+    assert result.metadata.agency == "青山市审计局"
+    # 公开方式：主动公开 is the site's data, not government transparency work.
+    assert {e.id: e.status for e in result.elements}["government_transparency"] == "missing"
+
+
+def test_a_breadcrumb_naming_the_column_is_not_the_title():
+    text = "您当前的位置：首页 > 政务公开 > 法治政府建设年度报告\n云溪县2023年度法治政府建设情况报告\n2023年，云溪县坚持依法行政。" + BODY
+    assert score(text).metadata.title == "云溪县2023年度法治政府建设情况报告"
+
+
+def test_an_addressee_line_before_the_opening_is_not_the_agency():
+    head = "县委全面依法治县委员会：\n2023年，青山镇坚持依法行政，扎实推进法治建设。"
+    assert _meta(head).agency == "青山镇"
+
+
+def test_the_year_under_the_first_heading_when_the_preamble_only_hands_over():
+    text = "根据有关规定，现将我局法治政府建设情况报告如下。\n一、2023年总体情况\n2023年，我局坚持依法行政。\n二、主要做法\n组织执法培训。\n"
+    result = score(text)
+    assert result.metadata.year == 2023
+    assert {e.id: e.status for e in result.elements}["title_year_agency"] == "partial"
+
+
+# --- a news page about a report is not the report ---------------------------------------------------
+def test_a_news_item_about_a_report_does_not_lend_its_headline_as_the_title():
+    text = "云溪县发布2023年法治政府建设年度报告\n记者从云溪县司法局获悉，该县2023年法治政府建设年度报告日前已在政府网站公开。报告显示，全县各项工作稳步推进。\n"
+    result = score(text)
+    assert result.metadata.title is None and result.metadata.agency is None
+    assert {e.id: e.status for e in result.elements}["title_year_agency"] == "missing"
+
+
+def test_a_news_item_that_gives_the_report_in_full_keeps_its_title():
+    text = "水利部发布2023年法治政府建设年度报告\n据水利部网站消息，水利部发布2023年法治政府建设年度报告。具体内容如下：" + BODY
+    assert {e.id: e.status for e in score(text).elements}["title_year_agency"] == "met"
+
+
+# --- --rubric auto says what it saw ------------------------------------------------------------------
+def test_auto_says_the_place_is_clear_but_its_province_has_no_rubric():
+    reason = choose("江苏省南京市司法局", None, "").reason
+    assert "写明了地名“江苏省南京市”" in reason and "暂无评分细则" in reason and "未写地名" not in reason
+
+
+def test_auto_says_a_national_organ_uses_the_national_rubric():
+    choice = choose("水利部", None, "")
+    assert choice.spec == "national" and "中央国家机关" in choice.reason
