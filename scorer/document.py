@@ -107,5 +107,6 @@ def build_document(raw: RawDocument, roles: list[RoleMatcher], default_role: str
     # The year reported decides which headings are next year's plan (2024年重点工作).
     metadata = extract_metadata(norm.text, first_heading, norm.dropped, raw.hints)
     year = int(metadata.year.value) if metadata.year else None
-    structure = find_structure(norm.text, roles, default_role, year, headings)
+    title = (metadata.title.start, metadata.title.end) if metadata.title else None
+    structure = find_structure(norm.text, roles, default_role, year, headings, title)
     return Document(raw=raw, norm=norm, structure=structure, metadata=metadata)

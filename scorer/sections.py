@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from scorer.patterns import CompiledPatterns
 
 PREAMBLE = "preamble"
+# The report's title: it names the agency and the year (read by the metadata), and no
+# element's evidence; 某某区审计局 in a title is not audit supervision.
+TITLE = "title"
 
 _NUM = "[一二三四五六七八九十]{1,3}"
 _HEADING_LEVELS: list[tuple[int, re.Pattern[str]]] = [
@@ -144,6 +147,7 @@ def find_structure(
     default_role: str,
     report_year: int | None = None,
     sections: list[Section] | None = None,
+    title: tuple[int, int] | None = None,
 ) -> Structure:
     sections = find_headings(text) if sections is None else sections
     nestable = {role.id for role in roles if role.nested}
@@ -169,6 +173,9 @@ def find_structure(
             role_names.append(role)
             role_sections.append(section)
 
+    if title is not None and (not sections or title[1] <= sections[0].heading_start):
+        mark(title[0], TITLE, None)
+        mark(title[1], PREAMBLE, None)
     top_state = _State(default_role, [])
     states: dict[int, _State] = {}
     for section in sections:

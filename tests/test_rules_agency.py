@@ -163,3 +163,11 @@ def test_auto_says_the_place_is_clear_but_its_province_has_no_rubric():
 def test_auto_says_a_national_organ_uses_the_national_rubric():
     choice = choose("水利部", None, "")
     assert choice.spec == "national" and "中央国家机关" in choice.reason
+
+
+def test_the_title_names_the_agency_and_proves_no_element():
+    # 审计 in an audit office's name is not audit supervision of the government's work.
+    text = "青山区审计局2023年法治政府建设年度报告\n2023年，我局坚持依法行政。" + BODY
+    result = score(text)
+    assert {e.id: e.status for e in result.elements}["supervision"] == "missing"
+    assert {e.id: e.status for e in result.elements}["title_year_agency"] == "met"
