@@ -20,19 +20,24 @@ _MINISTRIES = (
     "国务院国有资产监督管理委员会 国务院国资委"
 ).split()
 # Administrations directly under the State Council: 国家税务总局, 国家统计局, 中国民用航空局 ...
-_NATIONAL_BUREAU = r"(?:国家|中国)[\u4e00-\u9fff]{1,10}?(?:总局|局|署)|[\u4e00-\u9fff]{2,8}?总署"
+# (格局, 布局, 大局 end in 局 and are no bureau: 国家层面形成新格局.)
+_NATIONAL_BUREAU = r"(?:国家|中国)[\u4e00-\u9fff]{1,10}?(?:总局|(?<![格布大全开结当时政])局|署)|[\u4e00-\u9fff]{2,8}?总署"
 NATIONAL_ORGAN = re.compile(
     "(?:中华人民共和国)?(?:" + "|".join(sorted(map(re.escape, _MINISTRIES), key=len, reverse=True)) + f"|{_NATIONAL_BUREAU})"
 )
 
-# Longest first, so that 管理委员会 is not read as 委员会 and 办事处 not as 办.
+# Longest first, so that 管理委员会 is not read as 委员会 and 办事处 not as 办. Single
+# characters exclude the common words they end: 格局, 大厅, 举办, 部署.
 ORGAN_ENDINGS = (
     "人民政府办公室", "人民政府办公厅", "街道办事处", "管理委员会", "委员会办公室", "办事处", "办公室", "委员会",
-    "人民政府", "管委会", "政府", "办公厅", "总局", "局", "厅", "委", "办", "中心", "署", "院",
+    "人民政府", "管委会", "政府", "办公厅", "总局", "(?<![格布大全开结当时政变])局", "(?<![大客展餐])厅", "委",
+    "(?<![举创主协承开督包查代兴])办", "中心", "(?<![部签])署",
 )
 
 # A name ending like a place that is a kind of area, not a place: 社区, 示范区, 乡镇.
 # (Only words that end no real place name: 山区, 城区 and 园区 end 青山区, 鹿城区, 工业园区.)
+# A "place" made only of the words for kinds of place (乡镇街道, 城区街道) names none.
+GENERIC_PLACE_CHARS = set("乡镇街道村社区县市省城")
 NOT_A_PLACE = re.compile(
     r"(?:社区|辖区|小区|片区|景区|灾区|疫区|风险区|示范区|试验区|先行区|功能区|保护区|集聚区|承载区|核心区|"
     r"乡镇|城镇|村镇|集镇|小镇|城市|都市|超市|城乡|全县|全区|全市|全省|各县|各区|各市)$"

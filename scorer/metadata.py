@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scorer.agency_names import NATIONAL_ORGAN, NOT_A_PLACE, ORGAN_ENDINGS, SENTENCE_WORDS
+from scorer.agency_names import GENERIC_PLACE_CHARS, NATIONAL_ORGAN, NOT_A_PLACE, ORGAN_ENDINGS, SENTENCE_WORDS
 
 # Characters that cannot begin a place name: 在省..., 和衢州市..., 我市, 全市.
 _NOT_PLACE = set("在和与及对向由从经把将为是的了年度于据按至我全本各该其此每省市县区")
@@ -306,6 +306,8 @@ def is_national(name: str) -> bool:
 
 def _is_place(place: str) -> bool:
     place = place.removeprefix("中共")
+    if set(place) <= GENERIC_PLACE_CHARS:
+        return False
     return place[0] not in _NOT_PLACE and not _NOT_PLACE_WORDS.search(place) and not NOT_A_PLACE.search(place)
 
 

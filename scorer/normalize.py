@@ -38,6 +38,8 @@ _LABELS = (
 _TABLE_ROW = re.compile(rf"^[\s\-•*·|\[【]*(?:{_LABELS})\s*[:：|\]】【]")
 _LABEL_ANYWHERE = re.compile(rf"(?:{_LABELS})\s*[:：|\]】]")
 _TITLE_VALUE = 12  # 名称: 某某局2023年法治政府建设情况报告 is the title, kept
+# A line under 分享: that reads like (part of) a title is the title, not the label's value.
+_TITLE_WORDS = re.compile(r"法治|法制|依法|报告|情况")
 _LABEL_ALONE = re.compile(rf"^[\s\-•*·|\[【]*(?:{_LABELS})\s*[\]】]?\s*[:：]?\s*$")
 _VALUE_MAX = 40
 # A line of symbols only: a close button (×), a bullet, a widget.
@@ -258,7 +260,7 @@ def _drop_publication_table(stripped: list[str], keep: list[bool]) -> None:
         if not line or not (_furniture(line) or table) or _holds_the_title(line):
             value_next = False
             continue
-        if len(line) == 1 or (value_next and len(line) <= _VALUE_MAX):
+        if len(line) == 1 or (value_next and len(line) <= _VALUE_MAX and not _TITLE_WORDS.search(line)):
             # the value under a label on a line of its own; a font-size widget (大 / 中 / 小)
             keep[i] = False  # the value under a label on a line of its own
             value_next = False

@@ -231,12 +231,13 @@ def _roles_in(heading: str, roles: list[RoleMatcher]) -> list[str]:
 def find_headings(text: str, roles: list[RoleMatcher] | None = None) -> list[Section]:
     """Numbered headings, and with `roles` also a short line of its own naming a part's role
     (存在的不足和原因, 下一年度工作安排): a Word file's styled headings lose their numbers
-    when it is printed to PDF or pasted, and the parts must still be found."""
+    when it is printed to PDF or pasted, and the parts must still be found. The first line
+    is the title's place, never such a heading."""
     sections: list[Section] = []
     stack: list[Section] = []
     position = 0
     for line in text.split("\n"):
-        heading = _heading_in(line) or _unnumbered_heading(line, roles)
+        heading = _heading_in(line) or (_unnumbered_heading(line, roles) if position else None)
         if heading is not None:
             level, heading_length, body_offset = heading
             while stack and stack[-1].level >= level:
@@ -262,7 +263,8 @@ def find_headings(text: str, roles: list[RoleMatcher] | None = None) -> list[Sec
 
 
 _UNNUMBERED_MAX = 30
-_NOT_A_HEADING_LINE = re.compile(r"[。;,!?]|报告|总结")
+# A sentence, or a title: 报告 / 总结, or an agency and a year (某某局2023年法治政府建设工作情况).
+_NOT_A_HEADING_LINE = re.compile(r"[。;,!?]|报告|总结|(?:局|厅|委|办|政府|部|镇|乡|街道|区|县|市)\s*(?:19|20)\d{2}\s*年")
 
 
 def _unnumbered_heading(line: str, roles: list[RoleMatcher] | None) -> tuple[int, int, int] | None:

@@ -171,3 +171,17 @@ def test_the_title_names_the_agency_and_proves_no_element():
     result = score(text)
     assert {e.id: e.status for e in result.elements}["supervision"] == "missing"
     assert {e.id: e.status for e in result.elements}["title_year_agency"] == "met"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["2023年，乡镇街道依法行政水平稳步提升，我局坚持依法行政。", "2023年，国家层面形成新格局，我局坚持依法行政。"],
+)
+def test_words_for_kinds_of_place_and_words_ending_in_bureau_name_no_agency(opening):
+    assert _title_status(opening) == "partial"
+    assert _meta(opening).agency is None
+
+
+def test_a_title_line_under_a_share_button_is_kept():
+    text = "分享：\n云溪县2023年度法治政府建设\n情况报告\n2023年，云溪县坚持依法行政。" + BODY
+    assert score(text).metadata.title == "云溪县2023年度法治政府建设情况报告"

@@ -105,3 +105,10 @@ def test_a_pdf_printed_from_word_with_unnumbered_styled_headings_scores_like_the
     assert {e.id: e.status for e in from_pdf.elements} == {e.id: e.status for e in from_docx.elements}
     assert from_pdf.score == from_docx.score
     assert {e.id: e.status for e in from_pdf.elements}["legal_adviser"] == "partial"
+
+
+@pytest.mark.parametrize("first", ["云溪县水利局2023年度法治政府建设工作情况", "云溪县水利局法治政府建设工作情况"])
+def test_a_title_without_the_word_report_is_not_an_unnumbered_heading(first):
+    text = first + "\n2023年，云溪县水利局坚持依法行政。\n一、主要举措和成效\n组织执法培训4期。\n"
+    result = score(text)
+    assert result.metadata.year == 2023 and result.metadata.agency == "云溪县水利局"
