@@ -185,3 +185,8 @@ def test_words_for_kinds_of_place_and_words_ending_in_bureau_name_no_agency(open
 def test_a_title_line_under_a_share_button_is_kept():
     text = "分享：\n云溪县2023年度法治政府建设\n情况报告\n2023年，云溪县坚持依法行政。" + BODY
     assert score(text).metadata.title == "云溪县2023年度法治政府建设情况报告"
+
+
+def test_auto_does_not_guess_the_province_of_a_place_it_does_not_know():
+    reason = choose("青山区审计局", None, "").reason
+    assert "写明了地名“青山区”" in reason and "地名表中没有它" in reason and "未写地名" not in reason

@@ -74,9 +74,12 @@ def _province(candidates: list[Candidate], agency: str | None, title: str | None
             counts.append((sum(named.values()), candidate, named))
     counts.sort(key=lambda item: -item[0])
     if place:
-        where = f"报告单位“{agency}”写明了地名“{place}”，但不在已有评分细则的地名表中"
+        where = f"报告单位“{agency}”写明了地名“{place}”，但已有的省级细则（{_labels(candidates)}）的地名表中没有它"
         if not counts:
-            return None, f"报告单位“{agency}”写明了地名“{place}”，但该地所在省份暂无评分细则，用全国基准"
+            province = _PROVINCE.match(place)
+            if province:
+                return None, f"报告单位“{agency}”写明了地名“{place}”，但{province.group()}暂无评分细则，用全国基准"
+            return None, f"{where}，用全国基准"
     else:
         where = "报告单位未写地名" if agency else "未识别出报告单位"
     if not counts:
@@ -90,6 +93,14 @@ def _province(candidates: list[Candidate], agency: str | None, title: str | None
         others = "、".join(c.label for _, c, _ in counts[:3])
         return None, f"{where}，正文提到多个省份（{others}）的地名，无法判断，用全国基准"
     return None, f"{where}，正文只提到{mentions}，不足以判断省份，用全国基准"
+
+
+# A province-level name at the head of a place: 江苏省南京市, 内蒙古自治区, 上海市.
+_PROVINCE = re.compile(r"(?:中共)?(?:[\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,5}?自治区|北京市|上海市|天津市|重庆市)")
+
+
+def _labels(candidates: list[Candidate]) -> str:
+    return "、".join(c.label for c in candidates if c.places is not None)
 
 
 def _department(candidates: list[Candidate], agency: str | None, title: str | None) -> tuple[Candidate | None, str]:
