@@ -21,7 +21,7 @@ _MINISTRIES = (
 ).split()
 # Administrations directly under the State Council: 国家税务总局, 国家统计局, 中国民用航空局 ...
 # (格局, 布局, 大局 end in 局 and are no bureau: 国家层面形成新格局.)
-_NATIONAL_BUREAU = r"(?:国家|中国)[\u4e00-\u9fff]{1,10}?(?:总局|(?<![格布大全开结当时政])局|署)|[\u4e00-\u9fff]{2,8}?总署"
+_NATIONAL_BUREAU = r"(?:国家|中国)[\u4e00-\u9fff]{1,10}?(?:总局|(?<![格布大全开结当时])局|署)|[\u4e00-\u9fff]{2,8}?总署"
 NATIONAL_ORGAN = re.compile(
     "(?:中华人民共和国)?(?:" + "|".join(sorted(map(re.escape, _MINISTRIES), key=len, reverse=True)) + f"|{_NATIONAL_BUREAU})"
 )
@@ -30,7 +30,7 @@ NATIONAL_ORGAN = re.compile(
 # characters exclude the common words they end: 格局, 大厅, 举办, 部署.
 ORGAN_ENDINGS = (
     "人民政府办公室", "人民政府办公厅", "街道办事处", "管理委员会", "委员会办公室", "办事处", "办公室", "委员会",
-    "人民政府", "管委会", "政府", "办公厅", "总局", "(?<![格布大全开结当时政变])局", "(?<![大客展餐])厅", "委",
+    "人民政府", "管委会", "政府", "办公厅", "总局", "(?<![格布大全开结当时变])局", "(?<![大客展餐])厅", "委",
     "(?<![举创主协承开督包查代兴])办", "中心", "(?<![部签])署",
 )
 

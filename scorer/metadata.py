@@ -94,8 +94,9 @@ def _find_title(text: str, head_end: int) -> Found | None:
             if len(line) > 10 or not (_TOPIC_WORDS.search(previous) or _has_year(previous)):
                 continue
             start = lines[i - 1][0]
-        elif previous and _names_only_an_agency(previous) and not _names_only_an_agency(line[: len(previous)]):
-            # The agency on a line of its own above the rest: 某某县司法局 / 2023年法治政府建设情况报告
+        elif previous and not line.startswith(previous) and (_names_only_an_agency(previous) or _agency_and_year_only(previous, line)):
+            # The head of the title on a line of its own: 某某县司法局 / 2023年法治政府建设情况报告,
+            # 某某县司法局2023年度 / 法治政府建设情况报告
             start = lines[i - 1][0]
         end = position + len(line)
         return Found(text[start:end].replace("\n", ""), start, end)
@@ -110,6 +111,13 @@ def _names_only_an_agency(line: str) -> bool:
     if not line or len(line) > 30 or _REPORT_WORDS.search(line) or _YEAR.search(line):
         return False
     return any(found.end == len(line) for found, _ in _agency_candidates(line, 0, len(line), len(line)))
+
+
+def _agency_and_year_only(previous: str, line: str) -> bool:
+    if len(previous) > 30 or _REPORT_WORDS.search(previous) or _has_year(line) or not _has_year(previous):
+        return False
+    head = _YEAR.sub("", previous).rstrip("度")
+    return not head or _names_only_an_agency(head)
 
 
 def _year_under_first_heading(text: str, head_end: int) -> Found | None:

@@ -190,3 +190,15 @@ def test_a_title_line_under_a_share_button_is_kept():
 def test_auto_does_not_guess_the_province_of_a_place_it_does_not_know():
     reason = choose("青山区审计局", None, "").reason
     assert "写明了地名“青山区”" in reason and "地名表中没有它" in reason and "未写地名" not in reason
+
+
+def test_a_title_split_after_its_year():
+    meta = _meta("云溪县审计局2023年度\n法治政府建设情况报告\n一年来，我局坚持依法审计。")
+    assert meta.title == "云溪县审计局2023年度法治政府建设情况报告"
+    assert meta.agency == "云溪县审计局" and meta.year == 2023
+
+
+@pytest.mark.parametrize("agency", ["区财政局", "县民政局", "市政务服务中心", "市行政审批局"])
+def test_bureaus_whose_names_end_like_common_words_are_still_read(agency):
+    meta = _meta(f"2023年，{agency}认真推进依法行政。")
+    assert meta.agency == agency
