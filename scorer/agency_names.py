@@ -22,8 +22,9 @@ _MINISTRIES = (
 # Administrations directly under the State Council: 国家税务总局, 国家统计局, 中国民用航空局 ...
 # (格局, 布局, 大局 end in 局 and are no bureau: 国家层面形成新格局.)
 _NATIONAL_BUREAU = r"(?:国家|中国)[\u4e00-\u9fff]{1,10}?(?:总局|(?<![格布大全开结当时])局|署)|[\u4e00-\u9fff]{2,8}?总署"
+# (商务部门, 司法部门: the departments of a field anywhere, not the ministry.)
 NATIONAL_ORGAN = re.compile(
-    "(?:中华人民共和国)?(?:" + "|".join(sorted(map(re.escape, _MINISTRIES), key=len, reverse=True)) + f"|{_NATIONAL_BUREAU})"
+    "(?:中华人民共和国)?(?:" + "|".join(sorted(map(re.escape, _MINISTRIES), key=len, reverse=True)) + f"|{_NATIONAL_BUREAU})(?!门)"
 )
 
 # Longest first, so that 管理委员会 is not read as 委员会 and 办事处 not as 办. Single

@@ -202,3 +202,8 @@ def test_a_title_split_after_its_year():
 def test_bureaus_whose_names_end_like_common_words_are_still_read(agency):
     meta = _meta(f"2023年，{agency}认真推进依法行政。")
     assert meta.agency == agency
+
+
+def test_the_departments_of_a_field_are_not_the_ministry():
+    meta = _meta("2023年，司法部门和商务部门协同推进依法行政，我局坚持依法办事。")
+    assert meta.agency is None

@@ -86,3 +86,9 @@ def test_debris_never_breaks_the_offset_map(text):
         original = norm.original_index(index)
         assert previous < original < len(text)
         previous = original
+
+
+def test_a_heading_about_accessibility_is_not_a_site_widget():
+    text = "一、主要举措和成效\n（三）推进无障碍环境建设\n组织执法检查。\n长者助手 无障碍阅读 繁体版\n"
+    norm = normalize(text)
+    assert "(三)推进无障碍环境建设" in norm.text and "繁体版" not in norm.text
