@@ -86,9 +86,12 @@ def _realign(line: str, start: int) -> tuple[int, str] | None:
 
 # Gambling brands pasted into mirrored pages: a Latin name holding a betting word, or a
 # Latin name with a domain ending, with an optional Chinese brand and betting word after.
+_BETTING = "体育|體育|娱乐|娛樂|棋牌|彩票|电竞|電競|真人|博彩"
 _SPAM = re.compile(
     r"[A-Za-z]*(?:bet|casino|poker|slot|lottery)[A-Za-z0-9]*(?:\s?(?:com|net|vip|cc))?"
-    r"(?:[\u4e00-\u9fff]{0,4}?(?:体育|體育|娱乐|娛樂|棋牌|彩票|电竞|電競|真人|博彩|官网|官網|平台|app|APP))?",
+    rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{_BETTING}|官网|官網|平台|app|APP))?"
+    # A brand without a betting word in its Latin part: kaiyun开云体育, leyu乐鱼体育.
+    rf"|[A-Za-z]{{2,}}[\u4e00-\u9fff]{{0,4}}?(?:{_BETTING})(?:官网|官網|平台|app|APP)?",
     re.IGNORECASE,
 )
 # What spam most often replaces on these pages is the leader's name, and before these

@@ -6,6 +6,7 @@ text as it was given.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,3 +93,13 @@ def test_a_heading_about_accessibility_is_not_a_site_widget():
     text = "一、主要举措和成效\n（三）推进无障碍环境建设\n组织执法检查。\n长者助手 无障碍阅读 繁体版\n"
     norm = normalize(text)
     assert "(三)推进无障碍环境建设" in norm.text and "繁体版" not in norm.text
+
+
+@pytest.mark.parametrize("brand", ["kaiyun开云体育", "leyu乐鱼体育官网"])
+def test_a_brand_without_a_betting_word_in_latin_is_spam_too(brand):
+    assert normalize(f"全面推行{brand}执法公示制度").text == "全面推行执法公示制度"
+
+
+@pytest.mark.parametrize("text", ["依托浙里办APP平台受理申请", "使用移动端APP录入检查信息", "开展CBA篮球赛等群众体育活动"])
+def test_an_app_or_a_sports_event_is_not_spam(text):
+    assert normalize(text).text == text
