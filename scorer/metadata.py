@@ -85,8 +85,8 @@ def _find_title(text: str, head_end: int) -> Found | None:
     for i, (position, line) in enumerate(lines):
         if len(line) > _TITLE_MAX or "。" in line or _HANDS_OVER.search(line):
             break
-        if not _REPORT_WORDS.search(line):
-            continue
+        if not _REPORT_WORDS.search(line) or line.endswith(":"):
+            continue  # an addressee line (市委、市政府:) may stand above the title
         start = position
         previous = lines[i - 1][1] if i > 0 else ""
         if not (_TOPIC_WORDS.search(line) or _has_year(line)):
@@ -104,7 +104,7 @@ def _find_title(text: str, head_end: int) -> Found | None:
 
 
 # A sentence that hands the report over, not a title: 现将我局…情况报告如下:
-_HANDS_OVER = re.compile(r"如下|现将|现就|[:：]$")
+_HANDS_OVER = re.compile(r"如下|现将|现就")
 
 
 def _names_only_an_agency(line: str) -> bool:

@@ -207,3 +207,8 @@ def test_bureaus_whose_names_end_like_common_words_are_still_read(agency):
 def test_the_departments_of_a_field_are_not_the_ministry():
     meta = _meta("2023年，司法部门和商务部门协同推进依法行政，我局坚持依法办事。")
     assert meta.agency is None
+
+
+def test_an_addressee_line_above_the_title():
+    meta = _meta("县委、县政府：\n云溪县审计局关于2023年度法治政府建设情况的报告\n一年来，我局坚持依法审计。")
+    assert meta.title == "云溪县审计局关于2023年度法治政府建设情况的报告" and meta.agency == "云溪县审计局"
