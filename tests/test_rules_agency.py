@@ -7,6 +7,8 @@ sentences, never a published report.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scorer.rubric.auto import choose
 from tests.helpers import score
@@ -212,3 +214,20 @@ def test_the_departments_of_a_field_are_not_the_ministry():
 def test_an_addressee_line_above_the_title():
     meta = _meta("县委、县政府：\n云溪县审计局关于2023年度法治政府建设情况的报告\n一年来，我局坚持依法审计。")
     assert meta.title == "云溪县审计局关于2023年度法治政府建设情况的报告" and meta.agency == "云溪县审计局"
+
+
+_PIECES = ["云溪县", "青山镇", "河西街道", "水利部", "国家统计局", "司法局", "管理委员会", "办公室", "中共", "市", "区", "我局",
+           "现将", "在", "的", "和", "、", "，", "。", "2023年", "年度", "法治政府建设", "情况报告", "如下：", "\n", "坚持依法行政"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_the_agency_found_is_a_span_of_the_text_it_was_read_from(text):
+    from scorer.metadata import extract_metadata
+    from scorer.normalize import normalize
+
+    norm = normalize(text).text
+    meta = extract_metadata(norm, len(norm), [], {})
+    for found in (meta.agency, meta.year, meta.title):
+        if found is not None and found is not meta.year:
+            assert norm[found.start : found.end].replace("\n", "") == found.value
