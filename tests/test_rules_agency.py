@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.rubric.auto import choose
+from scorer.api import Scorer
 from tests.helpers import score
 
 BODY = "\n一、主要举措和成效\n全面推进依法行政，组织执法培训。\n"
@@ -156,15 +156,19 @@ def test_a_news_item_that_gives_the_report_in_full_keeps_its_title():
     assert {e.id: e.status for e in score(text).elements}["title_year_agency"] == "met"
 
 
+def _auto(agency: str):
+    return Scorer.open("auto").score_text(f"{agency}2023年法治政府建设年度报告\n2023年，我们坚持依法行政。" + BODY).result
+
+
 # --- --rubric auto says what it saw ------------------------------------------------------------------
 def test_auto_says_the_place_is_clear_but_its_province_has_no_rubric():
-    reason = choose("江苏省南京市司法局", None, "").reason
+    reason = _auto("江苏省南京市司法局").rubric.reason
     assert "写明了地名“江苏省南京市”" in reason and "暂无评分细则" in reason and "未写地名" not in reason
 
 
 def test_auto_says_a_national_organ_uses_the_national_rubric():
-    choice = choose("水利部", None, "")
-    assert choice.spec == "national" and "中央国家机关" in choice.reason
+    result = _auto("水利部")
+    assert result.rubric.id == "national" and "中央国家机关" in result.rubric.reason
 
 
 def test_the_title_names_the_agency_and_proves_no_element():
@@ -190,7 +194,7 @@ def test_a_title_line_under_a_share_button_is_kept():
 
 
 def test_auto_does_not_guess_the_province_of_a_place_it_does_not_know():
-    reason = choose("青山区审计局", None, "").reason
+    reason = _auto("青山区审计局").rubric.reason
     assert "写明了地名“青山区”" in reason and "地名表中没有它" in reason and "未写地名" not in reason
 
 
@@ -223,8 +227,8 @@ _PIECES = ["云溪县", "青山镇", "河西街道", "水利部", "国家统计�
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
 def test_the_agency_found_is_a_span_of_the_text_it_was_read_from(text):
-    from scorer.metadata import extract_metadata
-    from scorer.normalize import normalize
+    from scorer.text.normalize import normalize
+    from scorer.text.opening import extract_metadata
 
     norm = normalize(text).text
     meta = extract_metadata(norm, len(norm), [], {})

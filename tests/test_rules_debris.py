@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorer.normalize import normalize
-from scorer.sections import find_headings
+from scorer.text.normalize import normalize
+from scorer.text.sections import find_headings
 from tests.helpers import score
 
 

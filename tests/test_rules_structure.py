@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.document import build_document
-from scorer.compiled import get_compiled
+from scorer.engine.compiled import get_compiled
 from scorer.read import RawDocument
 from tests.helpers import score
 
@@ -21,8 +20,7 @@ def _statuses(text: str) -> dict[str, str]:
 
 
 def _roles(text: str) -> list[str]:
-    compiled = get_compiled("national")
-    doc = build_document(RawDocument(path="t.txt", text=text, encoding="utf-8"), compiled.roles, compiled.rubric.default_role)
+    doc = get_compiled("national").document(RawDocument(path="t.txt", text=text, encoding="utf-8"))
     return [role for role in doc.structure.roles]
 
 
@@ -58,7 +56,7 @@ def test_a_plan_item_under_an_unnumbered_plan_heading_is_not_work_done():
 @pytest.mark.parametrize("line", ["云溪县水利局2023年度工作情况报告", "全年工作情况良好，各项任务顺利完成。", "下一步，我们将继续加强执法队伍建设，不断提升依法行政水平"])
 def test_a_title_or_a_sentence_is_not_an_unnumbered_heading(line):
     text = TITLE + "一、主要举措和成效\n组织执法培训4期。\n" + line + "\n"
-    headings = [s.heading for s in build_document(RawDocument("t.txt", text, "utf-8"), get_compiled("national").roles, "measures").sections]
+    headings = [s.heading for s in get_compiled("national").document(RawDocument("t.txt", text, "utf-8")).sections]
     assert line not in headings
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from scorer.metadata import agency_place, is_national
 from scorer.rubric.chain import bundled_dir
 from scorer.rubric.layer import RubricFile
 from scorer.rubric.yamltree import parse_yaml
@@ -42,9 +41,11 @@ class Choice:
     reason: str
 
 
-def choose(agency: str | None, title: str | None, text: str) -> Choice:
+def choose(agency: str | None, title: str | None, text: str, place: str | None = None, national: bool = False) -> Choice:
+    """`place` is the place the agency's name gives (江苏省南京市), `national` whether it is a
+    national organ (司法部), both as the reader of the opening found them."""
     provinces, departments = catalogue()
-    province, why_province = _province(provinces, agency, title, text)
+    province, why_province = _province(provinces, agency, title, text, place, national)
     department, why_department = _department(departments, agency, title)
     parts = [c.id for c in (province, department) if c is not None]
     spec = "+".join(parts) if parts else FALLBACK
@@ -52,7 +53,9 @@ def choose(agency: str | None, title: str | None, text: str) -> Choice:
     return Choice(spec, f"自动选择：{'；'.join(reasons)}")
 
 
-def _province(candidates: list[Candidate], agency: str | None, title: str | None, text: str) -> tuple[Candidate | None, str]:
+def _province(
+    candidates: list[Candidate], agency: str | None, title: str | None, text: str, place: str | None, national: bool
+) -> tuple[Candidate | None, str]:
     for label, name in (("报告单位", agency), ("标题", title)):
         if not name:
             continue
@@ -60,8 +63,8 @@ def _province(candidates: list[Candidate], agency: str | None, title: str | None
         if found:
             _, place, winner = found[0]
             return winner, f"{label}“{name}”含地名“{place}”（{winner.label}）"
-    place = agency_place(agency) if agency else None
-    if agency and is_national(agency):
+    place = place if agency else None
+    if agency and national:
         return None, f"报告单位“{agency}”是中央国家机关，用全国基准"
     counts: list[tuple[int, Candidate, dict[str, int]]] = []
     for candidate in candidates:
