@@ -6,7 +6,11 @@ returns lines in reading order. Positions are what this reader needs: running he
 footers and page numbers are found as lines at the top or bottom of pages that repeat
 or are only a number, and the lines of a paragraph are joined back together when a
 line runs to the right margin and the next one starts at the left margin (a new
-paragraph starts indented, a heading or a short line ends one).
+paragraph starts indented, a heading or a short line ends one). The left margin is
+where most lines start, so that one line set out further left (a table pulled into the
+margin, a header on one page only) does not make every line look indented. A list item
+Word numbers with a hanging indent goes on under its text, not under its number; and
+the rows of a ruled table are never glued to the text around it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•~]*(?:第\s*)?(?:\d{1,4}|[ivxlcIVXLC]{1,6})\s*(?:页)?\s*(?:(?:[/／]|共|of)\s*\d{1,4}\s*页?)?[\s\-—–－_·•~]*$"
     r"|^[\s\-—–－]*(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-—–－]*$"
 )
+# The number of a list item or heading, and the gap after it (a tab in Word).
+_LABEL = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])")
+_LABEL_GAP = re.compile(r"^(\s*(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）]))[ \t]+(?=\S)")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
 _CID = re.compile(r"\(cid:\d+\)")
 _SPACE_BETWEEN_HANZI = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
@@ -45,6 +52,8 @@ class _Line:
     bottom: float
     size: float
     page: int
+    table: int | None = None  # which ruled table on the page the line sits in
+    text_x: float | None = None  # for a numbered line, where the text after the number starts
 
 
 @register(".pdf")
@@ -82,12 +91,35 @@ def _open_error(path: str, exc: Exception) -> ReadError:
 
 
 def _page_lines(page, number: int) -> list[_Line]:
+    tables = _table_boxes(page)
     lines = []
     for line in page.extract_text_lines(return_chars=True):
         chars = line.get("chars") or []
         size = median(c.get("size", 0) for c in chars) if chars else 0.0
-        lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, number))
+        middle = (line["top"] + line["bottom"]) / 2
+        table = next((i for i, (x0, top, x1, bottom) in enumerate(tables) if top <= middle <= bottom and x0 <= line["x0"] < x1), None)
+        lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, number, table, _text_start(line["text"], chars)))
     return sorted(lines, key=lambda item: (round(item.top), item.x0))
+
+
+def _table_boxes(page) -> list[tuple[float, float, float, float]]:
+    """The boxes of tables drawn with rules; only pages with drawn lines can have one."""
+    if not (page.lines or page.rects):
+        return []
+    try:
+        return [table.bbox for table in page.find_tables()]
+    except Exception:  # a malformed drawing costs the table detection, not the page
+        return []
+
+
+def _text_start(text: str, chars: list[dict]) -> float | None:
+    """Where the words after a list number begin: 1.<tab>严格… puts them at the hanging indent."""
+    label = _LABEL.match(text)
+    if label is None:
+        return None
+    visible = [c for c in chars if not c.get("text", "").isspace()]
+    skipped = len(re.sub(r"\s", "", label.group(0)))
+    return visible[skipped]["x0"] if len(visible) > skipped else None
 
 
 def _assemble(path: str, pages: list[list[_Line]], has_images: bool) -> str:
@@ -127,38 +159,52 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     body_size = median(sizes) if sizes else 0.0
     previous: _Line | None = None
     previous_layout: tuple[float, float] | None = None
+    hang: float | None = None  # where the wrapped lines of the current list item start
     for page in pages:
         layout = _margins(page)
         for line in page:
-            if previous is not None and previous_layout is not None and _continues(previous, previous_layout, line, layout, body_size):
+            if previous is not None and previous_layout is not None and _continues(previous, previous_layout, line, layout, body_size, hang):
                 glue = " " if previous.text[-1:].isascii() and previous.text[-1:].isalpha() and line.text[:1].isascii() and line.text[:1].isalpha() else ""
                 paragraphs[-1] += glue + line.text
             else:
                 paragraphs.append(line.text)
+                hang = line.text_x
             previous, previous_layout = line, layout
     return paragraphs
 
 
 def _margins(page: list[_Line]) -> tuple[float, float]:
-    """The page's left text edge (most common line start) and right edge (widest lines)."""
+    """The page's left text edge and right edge, as most lines have them.
+
+    The right edge is where the widest lines end (a few wider ones set aside). The left
+    edge is where the lines that run to the right edge start: a paragraph's wrapped
+    lines start at the margin, its first line an indent further in. A line set out
+    further left by itself (a table row, a header on the first page only) is ignored.
+    """
     if not page:
         return 0.0, 0.0
-    starts = Counter(round(line.x0) for line in page)
-    left = min(starts.most_common(1)[0][0], min(line.x0 for line in page) + 1)
     ends = sorted(line.x1 for line in page)
     right = ends[int(len(ends) * 0.9) - 1] if len(ends) >= 5 else ends[-1]
+    full = [line for line in page if line.x1 >= right - 1.5 * (line.size or 10.0)] or page
+    starts = Counter(round(line.x0) for line in full)
+    most = starts.most_common(1)[0][1]
+    common = [start for start, count in starts.items() if count >= max(2, most / 4)]
+    left = min(common) if common else min(starts)
     return left, right
 
 
-def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Line, layout: tuple[float, float], body_size: float) -> bool:
+def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Line, layout: tuple[float, float], body_size: float, hang: float | None = None) -> bool:
     size = line.size or 10.0
     _, right = previous_layout
     left, _ = layout
+    if previous.table != line.table:  # a ruled table begins or ends: its rows are not the paragraph's
+        return False
     if _wrapped_centred(previous, previous_layout, line, body_size):
         return True
     if previous.x1 < right - 1.5 * size:  # a short line ends its paragraph
         return False
-    if line.x0 > left + 0.8 * size:  # an indented line starts one
+    under_text = hang is not None and abs(line.x0 - hang) < 0.5 * size and line.page == previous.page
+    if line.x0 > left + 0.8 * size and not under_text:  # an indented line starts one
         return False
     if _HEADING_START.match(line.text.strip()):
         return False
@@ -186,7 +232,7 @@ def _wrapped_centred(previous: _Line, layout: tuple[float, float], line: _Line, 
 
 
 def _clean(text: str) -> str:
-    text = _CID.sub("", text)
+    text = _LABEL_GAP.sub(r"\1", _CID.sub("", text))
     text = "".join(_unify(ch) for ch in text)
     text = _CONTROL.sub("", text)
     return _SPACE_BETWEEN_HANZI.sub("", text).strip()
