@@ -221,12 +221,21 @@ def _roles_in(heading: str, roles: list[RoleMatcher]) -> list[str]:
     return [role for _, role in sorted(found)]
 
 
-def find_headings(text: str) -> list[Section]:
+def find_headings(text: str, role_headings: list[CompiledPatterns] | None = None) -> list[Section]:
+    """The heading tree. With `role_headings` (the words of the rubric's part headings), a
+    line that names a part without a number is a top-level heading too (see role_headings)."""
+    lines = text.split("\n")
+    found = [_heading_in(line) for line in lines]
+    if role_headings:
+        from scorer.role_headings import unnumbered_headings
+
+        numbered = {index for index, heading in enumerate(found) if heading is not None}
+        for index in unnumbered_headings(text, numbered, role_headings):
+            found[index] = (1, len(lines[index]), len(lines[index]))
     sections: list[Section] = []
     stack: list[Section] = []
     position = 0
-    for line in text.split("\n"):
-        heading = _heading_in(line)
+    for line, heading in zip(lines, found):
         if heading is not None:
             level, heading_length, body_offset = heading
             while stack and stack[-1].level >= level:
