@@ -18,7 +18,8 @@ from scorer.compiled import CompiledRubric, get_compiled
 from scorer.commands.common import EXIT_ERROR, fail, new_app, user_errors, verdict_exit
 from scorer.errors import ScorerError
 from scorer.pipeline import score_file_with_text
-from scorer.render.json_out import render_json
+from scorer.failure import failure_entry, failure_text
+from scorer.render.json_out import render_entries, result_dict
 from scorer.render.table import render_table
 from scorer.results import ReportResult
 from scorer.selection import AUTO, RubricSelector
@@ -45,7 +46,7 @@ def load_selector(rubric: str) -> RubricSelector:
 
 @app.command()
 def score(
-    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt .docx .pdf .html 等）", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt .docx .pdf .html 等）", show_default=False, readable=False)],
     rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：auto（按报告单位和地名自动选择省级细则，叠加部门细则）、内置 id（如 national、zhejiang、zhejiang+emergency）或 YAML 文件路径")] = AUTO,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="任一报告得分低于此值时退出码为 1", min=0, max=100)] = None,
@@ -58,6 +59,7 @@ def score(
     with user_errors():
         pages = page_paths(files, html) if html is not None else []
     results: list[ReportResult] = []
+    entries: list[dict] = []  # for --format json: each report, or its error, in the order given
     failed = False
     console = Console(highlight=False, soft_wrap=False)
     for number, file in enumerate(files):
@@ -70,6 +72,7 @@ def score(
         except ScorerError as exc:
             fail(exc.line())
             failed = True
+            entries.append(failure_entry(str(file), failure_text(str(file), exc)))
             continue
         if html is not None:
             try:
@@ -79,10 +82,11 @@ def score(
                 fail(exc.line())
                 failed = True
         results.append(result)
+        entries.append(result_dict(result))
         if fmt is Format.table:
             render_table(result, console)
-    if fmt is Format.json and results:
-        sys.stdout.write(render_json(results, single=len(files) == 1))
+    if fmt is Format.json and entries:
+        sys.stdout.write(render_entries(entries, single=len(files) == 1))
         sys.stdout.flush()
     if failed:
         raise typer.Exit(EXIT_ERROR)
