@@ -15,6 +15,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task as ProgressTask, TextColumn, TimeRemainingColumn
+from rich.markup import escape
 from rich.text import Text
 
 from scorer.atomic import AtomicLines, write_chunks, write_text
@@ -22,6 +23,7 @@ from scorer.audit import Discovery, Outcome, Task, discover, score_tasks
 from scorer.audit_summary import ElementInfo, Row, Totals, ranked, summarise
 from scorer.commands.common import EXIT_BELOW, EXIT_ERROR, fail, verdict_exit
 from scorer.errors import ScorerError
+from scorer.outdir import OutputFolder, OutputInUse
 from scorer.outnames import safe_name, unique_names
 from scorer.read import supported_suffixes
 from scorer.render.audit_json import write_audit_json
@@ -64,23 +66,25 @@ def run(
         raise typer.Exit(EXIT_USAGE) from None
 
     rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
-    tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows]
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
     try:
-        with AtomicLines(out_dir / JSONL) as jsonl:
+        # Everything is written into a staging folder and swapped in whole at the end.
+        with OutputFolder(out_dir, {INDEX, CSV, JSONL, PAGES_DIR}) as output, AtomicLines(output.staging / JSONL) as jsonl:
+            stage = output.staging
+            tasks = [Task(path=row.file, page=str(stage / row.page), index_href=f"../{INDEX}", error=found.problems.get(row.relative)) for row in rows]
             collector = _Collector(rows, jsonl)
             _score(tasks, rubric, workers, int(max_size * MEGABYTE), show_progress, collector.take)
             totals = summarise(rows, found.skipped_count, collector.catalogue(), selector.fixed)
             ranking = ranked(rows)
             jsonl.commit()
-            # The index goes last: while it still shows the previous run, every file it links to exists.
-            write_text(out_dir / CSV, render_csv(ranking, totals))
-            write_chunks(out_dir / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
+            write_text(stage / CSV, render_csv(ranking, totals), durable=False)
+            write_chunks(stage / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
+            output.commit()
     except KeyboardInterrupt:
-        err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
+        err.print(f"[bold red]已中断：[/]输出目录 {escape(str(out_dir))} 保持上一次审核的结果，本次没有写出任何文件。", markup=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    except ScorerError as exc:
+    except (OutputInUse, ScorerError) as exc:
         fail(exc.line())
         raise typer.Exit(EXIT_USAGE) from None
 
@@ -117,6 +121,8 @@ def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -
         raise _Usage(f"{folder}: 报告目录不存在（请检查路径）")
     if not folder.is_dir():
         raise _Usage(f"{folder}: 不是目录（评分单个文件请用 rolscore score）")
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise _Usage(f"{folder}: 没有读取这个目录的权限（请检查目录权限，或用有权限的账号运行）")
     try:
         # Loaded here so that a broken rubric is one line before any report is read.
         selector = RubricSelector(rubric)
