@@ -133,6 +133,7 @@ def official_layout(document, header: str | None = "某县人民政府信息公�
         paragraph = section.first_page_header.paragraphs[0]
         paragraph.text = first_page_header
         paragraph.paragraph_format.left_indent = Pt(-2 * FONT_PT)
+        paragraph.paragraph_format.first_line_indent = Pt(0)
     for footer in [section.footer] + ([section.first_page_footer] if first_page_header else []):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

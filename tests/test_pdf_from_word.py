@@ -60,9 +60,12 @@ REPORT = [
     Para("2024年，本局将继续深入学习贯彻习近平法治思想，进一步健全依法决策机制，加强执法队伍建设，不断提升依法行政水平。"),
 ]
 
+NO_TABLES = [block for block in REPORT if not isinstance(block, Table)]
+
 CORPUS = {
     "numbered-headings": lambda folder: write_word(REPORT, folder / "标题自动编号.docx", TITLE, headings="auto"),
     "unnumbered-headings": lambda folder: write_word(REPORT, folder / "标题样式无编号.docx", TITLE, headings="none", first_page_header="某县司法局"),
+    "first-page-header": lambda folder: write_word(NO_TABLES, folder / "首页页眉.docx", TITLE, first_page_header="某县司法局"),
 }
 SEEDS = seed_files()
 for _seed in SEEDS:
@@ -90,10 +93,10 @@ def _verdicts(scorer: Scorer, path: Path) -> dict[str, str]:
     return {element.id: element.status for element in scorer.score_path(path).result.elements}
 
 
-def _pdf_lines(pdf: Path) -> list[tuple[float, str]]:
-    """(left edge, text) of every line LibreOffice set, page after page."""
+def _pdf_lines(pdf: Path) -> list[tuple[float, str, int]]:
+    """(left edge, text, page) of every line LibreOffice set, page after page."""
     with pdfplumber.open(pdf) as document:
-        return [(line["x0"], line["text"].replace(" ", "")) for page in document.pages for line in page.extract_text_lines()]
+        return [(line["x0"], line["text"].replace(" ", ""), page.page_number) for page in document.pages for line in page.extract_text_lines()]
 
 
 @pytest.mark.parametrize("name", list(CORPUS))
@@ -102,16 +105,17 @@ def test_the_pdf_gets_the_word_reports_verdicts(name, word_pdfs, scorer):
     assert _verdicts(scorer, pdf) == _verdicts(scorer, document)
 
 
-@pytest.mark.parametrize("name", ["numbered-headings", "unnumbered-headings"])
-def test_a_word_split_on_a_page_with_a_table_left_of_the_text_is_joined(name, word_pdfs, scorer):
+@pytest.mark.parametrize("name", ["numbered-headings", "unnumbered-headings", "first-page-header"])
+def test_a_word_split_on_a_page_with_a_line_left_of_the_text_is_joined(name, word_pdfs, scorer):
+    """A table pulled into the margin, or a header set out left on the first page only."""
     document, pdf = word_pdfs[name]
     lines = _pdf_lines(pdf)
-    texts = [text for _, text in lines]
-    # As laid out: the word falls across the break, and the table starts left of the text.
+    texts = [text for _, text, _ in lines]
+    # As laid out: the word falls across the break, and a line on its page starts left of the text.
     split = next(i for i, text in enumerate(texts) if text.endswith("聘请法律"))
     assert texts[split + 1].startswith("顾问")
-    table_left = min(x0 for x0, text in lines if text.startswith("事项"))
-    assert table_left < lines[split + 1][0] - 10
+    page = lines[split][2]
+    assert min(x0 for x0, _, on in lines if on == page) < lines[split + 1][0] - 10
     assert ADVISER in read_document(pdf).text.split("\n")
     assert _verdicts(scorer, pdf)["legal_adviser"] == "met"
 
@@ -126,7 +130,7 @@ def test_a_table_row_is_not_glued_to_the_full_line_before_it(word_pdfs):
 @pytest.mark.parametrize("name", ["numbered-headings", "unnumbered-headings"])
 def test_a_wrapped_item_of_a_numbered_list_stays_one_paragraph(name, word_pdfs, scorer):
     _, pdf = word_pdfs[name]
-    texts = [text for _, text in _pdf_lines(pdf)]
+    texts = [text for _, text, _ in _pdf_lines(pdf)]
     assert any(text.endswith("执法程") for text in texts) and any(text.startswith("序，") for text in texts)
     paragraphs = read_document(pdf).text.split("\n")
     for number, item in enumerate(SYSTEMS, start=1):

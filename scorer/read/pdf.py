@@ -35,6 +35,7 @@ _PAGE_NUMBER = re.compile(
 _LABEL = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_GAP = re.compile(r"^(\s*(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）]))[ \t]+(?=\S)")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
+_SENTENCE_END = re.compile(r"[。！？；!?;]\s*$")
 _CID = re.compile(r"\(cid:\d+\)")
 _SPACE_BETWEEN_HANZI = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -203,7 +204,9 @@ def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Lin
         return True
     if previous.x1 < right - 1.5 * size:  # a short line ends its paragraph
         return False
-    under_text = hang is not None and abs(line.x0 - hang) < 0.5 * size and line.page == previous.page
+    # Under a list item's text, unless the item ended a sentence at the end of its line:
+    # then a paragraph indented as deep as the item's text is more likely.
+    under_text = hang is not None and abs(line.x0 - hang) < 0.5 * size and line.page == previous.page and not _SENTENCE_END.search(previous.text)
     if line.x0 > left + 0.8 * size and not under_text:  # an indented line starts one
         return False
     if _HEADING_START.match(line.text.strip()):
