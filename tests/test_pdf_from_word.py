@@ -127,6 +127,15 @@ def test_a_table_row_is_not_glued_to_the_full_line_before_it(word_pdfs):
     assert paragraphs[paragraphs.index(FULL_LINES) + 1].startswith("事项")
 
 
+def test_table_rows_keep_their_cells_apart_as_in_the_word_report(word_pdfs):
+    document, pdf = word_pdfs["numbered-headings"]
+
+    def rows(path: Path) -> list[str]:
+        return [line for line in read_document(path).text.split("\n") if " | " in line]
+
+    assert rows(pdf) == rows(document) == [" | ".join(row) for row in TABLE_ROWS] * 2
+
+
 @pytest.mark.parametrize("name", ["numbered-headings", "unnumbered-headings"])
 def test_a_wrapped_item_of_a_numbered_list_stays_one_paragraph(name, word_pdfs, scorer):
     _, pdf = word_pdfs[name]

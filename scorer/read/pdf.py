@@ -92,25 +92,49 @@ def _open_error(path: str, exc: Exception) -> ReadError:
 
 
 def _page_lines(page, number: int) -> list[_Line]:
-    tables = _table_boxes(page)
+    tables = _tables(page)
     lines = []
     for line in page.extract_text_lines(return_chars=True):
         chars = line.get("chars") or []
         size = median(c.get("size", 0) for c in chars) if chars else 0.0
         middle = (line["top"] + line["bottom"]) / 2
-        table = next((i for i, (x0, top, x1, bottom) in enumerate(tables) if top <= middle <= bottom and x0 <= line["x0"] < x1), None)
-        lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, number, table, _text_start(line["text"], chars)))
+        table = next((i for i, (x0, top, x1, bottom, _) in enumerate(tables) if top <= middle <= bottom and x0 <= line["x0"] < x1), None)
+        text = line["text"] if table is None else _row_text(chars, tables[table][4], size)
+        lines.append(_Line(text, line["x0"], line["x1"], line["top"], line["bottom"], size, number, table, _text_start(text, chars)))
     return sorted(lines, key=lambda item: (round(item.top), item.x0))
 
 
-def _table_boxes(page) -> list[tuple[float, float, float, float]]:
-    """The boxes of tables drawn with rules; only pages with drawn lines can have one."""
+def _tables(page) -> list[tuple[float, float, float, float, list[float]]]:
+    """Tables drawn with rules: their box and the left edges of their inner columns. Only
+    pages with drawn lines can have one."""
     if not (page.lines or page.rects):
         return []
     try:
-        return [table.bbox for table in page.find_tables()]
+        found = page.find_tables()
     except Exception:  # a malformed drawing costs the table detection, not the page
         return []
+    tables = []
+    for table in found:
+        x0, top, x1, bottom = table.bbox
+        edges = sorted({round(cell[0], 1) for cell in table.cells if cell[0] > x0 + 1})
+        tables.append((x0, top, x1, bottom, edges))
+    return tables
+
+
+def _row_text(chars: list[dict], edges: list[float], size: float) -> str:
+    """A table row with its cells apart (行政处罚 | 128), as the Word reader writes it, so that
+    words of neighbouring cells do not run together into one."""
+    pieces: list[str] = []
+    last = None
+    for char in sorted((c for c in chars if not c.get("text", "").isspace()), key=lambda c: c["x0"]):
+        if last is not None:
+            if any(last["x1"] - 0.5 <= edge <= char["x0"] + 0.5 for edge in edges):
+                pieces.append(" | ")
+            elif char["x0"] - last["x1"] > 0.25 * (size or 10.0):
+                pieces.append(" ")
+        pieces.append(char["text"])
+        last = char
+    return "".join(pieces)
 
 
 def _text_start(text: str, chars: list[dict]) -> float | None:
