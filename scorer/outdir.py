@@ -49,7 +49,7 @@ class OutputFolder:
             parent.mkdir(parents=True, exist_ok=True)
             self._lock = os.open(parent / f".{self.target.name}{LOCK}", os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
-            raise ScorerError(self.shown, f"无法创建输出目录：{exc.strerror or exc}", "请检查路径和写入权限，或用 --out 指定其他位置") from None
+            raise _cannot_prepare(self.shown, exc) from None
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -59,6 +59,9 @@ class OutputFolder:
             self._recover()
             self._refuse_foreign()
             self.staging.mkdir()
+        except OSError as exc:
+            self._release()
+            raise _cannot_prepare(self.shown, exc) from None
         except BaseException:
             self._release()
             raise
@@ -120,6 +123,11 @@ class OutputFolder:
         for entry in self.target.iterdir():
             if entry.name.startswith(".") and not entry.name.endswith(PART) and not (self.staging / entry.name).exists():
                 os.rename(entry, self.staging / entry.name)
+
+
+def _cannot_prepare(shown: str, exc: OSError) -> ScorerError:
+    # The lock and the staging folder live beside the output folder, in its parent.
+    return ScorerError(shown, f"无法准备输出目录：{exc.strerror or exc}", "审核需要对输出目录及其上一级目录有写入权限；请检查权限，或用 --out 指定其他位置")
 
 
 def _glob_escape(name: str) -> str:

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from scorer.cli import app
@@ -34,8 +35,8 @@ def _snapshot(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha1(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def _start(folder: Path, out: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "scorer", "audit", str(folder), "--out", str(out), "--jobs", "1", "--quiet"]
+def _start(folder: Path, out: Path, jobs: int = 1) -> subprocess.Popen:
+    command = [sys.executable, "-m", "scorer", "audit", str(folder), "--out", str(out), "--jobs", str(jobs), "--quiet"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
@@ -89,10 +90,11 @@ def _previous_run(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     return folder, out, _snapshot(out)
 
 
-def test_an_interrupted_rerun_leaves_the_previous_run_whole(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_interrupted_rerun_leaves_the_previous_run_whole(tmp_path, jobs):
     folder, out, before = _previous_run(tmp_path)
     _copies(folder, MANY)
-    run = _start(folder, out)
+    run = _start(folder, out, jobs)
     _wait_for_cards(run, out)
     os.killpg(run.pid, signal.SIGINT)  # Ctrl-C at a terminal signals the whole process group
     _, stderr = run.communicate(timeout=300)
