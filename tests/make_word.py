@@ -26,7 +26,7 @@ LINE_CHARS = 28  # characters on a full line of body text
 INDENT_CHARS = 2  # first-line indent of a paragraph, and hanging indent of a list item
 _LEFT_MARGIN_PT = 79.0
 _PAGE_WIDTH_PT = 595.3
-_TEXT_WIDTH_PT = LINE_CHARS * FONT_PT + 4  # a little slack so that the 28th character fits
+TEXT_WIDTH_PT = LINE_CHARS * FONT_PT + 4  # a little slack so that the 28th character fits
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class Items:
 class Table:
     rows: tuple[tuple[str, ...], ...]
     indent_pt: float = 0.0  # negative: the table starts left of the text
+    width_pt: float | None = None  # wider than the text: it reaches into both margins
+    last_column_right: bool = False  # figures set flush right, as statistics tables do
 
 
 Block = Heading | Para | Items | Table
@@ -111,7 +113,7 @@ def official_layout(document, header: str | None = "某县人民政府信息公�
     section = document.sections[0]
     section.page_width, section.page_height = Pt(_PAGE_WIDTH_PT), Pt(841.9)
     section.left_margin = Pt(_LEFT_MARGIN_PT)
-    section.right_margin = Pt(_PAGE_WIDTH_PT - _LEFT_MARGIN_PT - _TEXT_WIDTH_PT)
+    section.right_margin = Pt(_PAGE_WIDTH_PT - _LEFT_MARGIN_PT - TEXT_WIDTH_PT)
     section.top_margin, section.bottom_margin = Pt(100), Pt(90)
     for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Paragraph"):
         style = document.styles[name]
@@ -173,6 +175,7 @@ def _number(paragraph, num_id: str, level: int) -> None:
 
 
 def _add_table(document, block: Table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
     from docx.shared import Pt
 
@@ -183,6 +186,16 @@ def _add_table(document, block: Table) -> None:
             paragraph = cell.paragraphs[0]
             paragraph.text = text
             paragraph.paragraph_format.first_line_indent = Pt(0)
+        if block.last_column_right:
+            row.cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if block.width_pt is not None:
+        table.autofit = False
+        column = Pt(block.width_pt / len(block.rows[0]))
+        for each in table.columns:
+            each.width = column
+        for row in table.rows:
+            for cell in row.cells:
+                cell.width = column
     if block.indent_pt:
         properties = table._tbl.tblPr
         properties.append(parse_xml(f'<w:tblInd {_NS} w:w="{round(block.indent_pt * 20)}" w:type="dxa"/>'))

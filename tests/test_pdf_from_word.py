@@ -18,7 +18,7 @@ from scorer.api import Scorer
 from scorer.read import read_document
 from tests.conftest import seed_files
 from tests.make_formats import write_docx
-from tests.make_word import Heading, Items, Para, Table, convert_to_pdf, write_word
+from tests.make_word import TEXT_WIDTH_PT, Heading, Items, Para, Table, convert_to_pdf, write_word
 
 TITLE = "某县司法局2023年度法治政府建设工作报告"
 # 24 characters before 法律顾问: with the two-character indent the first line holds 26,
@@ -61,11 +61,16 @@ REPORT = [
 ]
 
 NO_TABLES = [block for block in REPORT if not isinstance(block, Table)]
+# A statistics table wider than the text, reaching into both margins, with more rows
+# than the page has lines of text running to the right edge.
+WIDE_ROWS = (("执法门类", "检查次数", "立案件数", "罚没金额"),) + tuple((f"第{n}类事项", f"{100 + n}次", f"{10 + n}件", f"{n}万元") for n in range(1, 9))
+WIDE = [Table(WIDE_ROWS, indent_pt=-40, width_pt=TEXT_WIDTH_PT + 80, last_column_right=True) if isinstance(block, Table) else block for block in REPORT]
 
 CORPUS = {
     "numbered-headings": lambda folder: write_word(REPORT, folder / "标题自动编号.docx", TITLE, headings="auto"),
     "unnumbered-headings": lambda folder: write_word(REPORT, folder / "标题样式无编号.docx", TITLE, headings="none", first_page_header="某县司法局"),
     "first-page-header": lambda folder: write_word(NO_TABLES, folder / "首页页眉.docx", TITLE, first_page_header="某县司法局"),
+    "wide-table": lambda folder: write_word(WIDE, folder / "宽表格.docx", TITLE),
 }
 SEEDS = seed_files()
 for _seed in SEEDS:
@@ -105,7 +110,7 @@ def test_the_pdf_gets_the_word_reports_verdicts(name, word_pdfs, scorer):
     assert _verdicts(scorer, pdf) == _verdicts(scorer, document)
 
 
-@pytest.mark.parametrize("name", ["numbered-headings", "unnumbered-headings", "first-page-header"])
+@pytest.mark.parametrize("name", ["numbered-headings", "unnumbered-headings", "first-page-header", "wide-table"])
 def test_a_word_split_on_a_page_with_a_line_left_of_the_text_is_joined(name, word_pdfs, scorer):
     """A table pulled into the margin, or a header set out left on the first page only."""
     document, pdf = word_pdfs[name]

@@ -54,6 +54,7 @@ class _Line:
     size: float
     page: int
     table: int | None = None  # which ruled table on the page the line sits in
+    in_columns: bool = False  # a row of a table with columns: a line of its own
     text_x: float | None = None  # for a numbered line, where the text after the number starts
 
 
@@ -100,7 +101,8 @@ def _page_lines(page, number: int) -> list[_Line]:
         middle = (line["top"] + line["bottom"]) / 2
         table = next((i for i, (x0, top, x1, bottom, _) in enumerate(tables) if top <= middle <= bottom and x0 <= line["x0"] < x1), None)
         text = line["text"] if table is None else _row_text(chars, tables[table][4], size)
-        lines.append(_Line(text, line["x0"], line["x1"], line["top"], line["bottom"], size, number, table, _text_start(text, chars)))
+        in_columns = table is not None and bool(tables[table][4])
+        lines.append(_Line(text, line["x0"], line["x1"], line["top"], line["bottom"], size, number, table=table, text_x=_text_start(text, chars), in_columns=in_columns))
     return sorted(lines, key=lambda item: (round(item.top), item.x0))
 
 
@@ -208,9 +210,10 @@ def _margins(page: list[_Line]) -> tuple[float, float]:
     """
     if not page:
         return 0.0, 0.0
-    ends = sorted(line.x1 for line in page)
+    text = [line for line in page if line.table is None] or page  # a wide table has its own edges
+    ends = sorted(line.x1 for line in text)
     right = ends[int(len(ends) * 0.9) - 1] if len(ends) >= 5 else ends[-1]
-    full = [line for line in page if line.x1 >= right - 1.5 * (line.size or 10.0)] or page
+    full = [line for line in text if line.x1 >= right - 1.5 * (line.size or 10.0)] or text
     starts = Counter(round(line.x0) for line in full)
     most = starts.most_common(1)[0][1]
     common = [start for start, count in starts.items() if count >= max(2, most / 4)]
@@ -222,7 +225,7 @@ def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Lin
     size = line.size or 10.0
     _, right = previous_layout
     left, _ = layout
-    if previous.table != line.table:  # a ruled table begins or ends: its rows are not the paragraph's
+    if previous.table != line.table or line.in_columns:  # a table's rows are lines of their own
         return False
     if _wrapped_centred(previous, previous_layout, line, body_size):
         return True
