@@ -75,6 +75,7 @@ class OutputFolder:
         try:
             if self.target.exists():
                 self._keep_hidden_entries()
+                shutil.copymode(self.target, self.staging)  # a folder shared on purpose stays shared
                 os.rename(self.target, previous)
             os.rename(self.staging, self.target)
         except OSError as exc:

@@ -148,6 +148,13 @@ def test_hidden_entries_of_the_output_folder_are_kept(tmp_path):
     assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
 
 
+def test_the_output_folder_keeps_its_permissions(tmp_path):
+    folder, out, _ = _previous_run(tmp_path)
+    out.chmod(0o2770)  # shared with a group, new files inheriting it
+    assert _audit(str(folder), "--out", str(out)).exit_code == 0
+    assert out.stat().st_mode & 0o7777 == 0o2770
+
+
 def _rows(out: Path) -> dict[str, str | None]:
     lines = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
     return {Path(line["file"]).name: line.get("error") for line in lines}
