@@ -66,11 +66,17 @@ NO_TABLES = [block for block in REPORT if not isinstance(block, Table)]
 WIDE_ROWS = (("执法门类", "检查次数", "立案件数", "罚没金额"),) + tuple((f"第{n}类事项", f"{100 + n}次", f"{10 + n}件", f"{n}万元") for n in range(1, 9))
 WIDE = [Table(WIDE_ROWS, indent_pt=-40, width_pt=TEXT_WIDTH_PT + 80, last_column_right=True) if isinstance(block, Table) else block for block in REPORT]
 
+# A two-column table whose second cell wraps inside the cell, 法律 / 顾问 across the wrap;
+# the report names the advisers nowhere else.
+CELL = ("合同审查", "本年度所有合同均已交由法律顾问逐份审查并出具书面意见")
+IN_A_CELL = [Table((("工作事项", "完成情况"), CELL)) if block == Para(ADVISER) else block for block in NO_TABLES]
+
 CORPUS = {
     "numbered-headings": lambda folder: write_word(REPORT, folder / "标题自动编号.docx", TITLE, headings="auto"),
     "unnumbered-headings": lambda folder: write_word(REPORT, folder / "标题样式无编号.docx", TITLE, headings="none", first_page_header="某县司法局"),
     "first-page-header": lambda folder: write_word(NO_TABLES, folder / "首页页眉.docx", TITLE, first_page_header="某县司法局"),
     "wide-table": lambda folder: write_word(WIDE, folder / "宽表格.docx", TITLE),
+    "wrapped-cell": lambda folder: write_word(IN_A_CELL, folder / "单元格折行.docx", TITLE),
 }
 SEEDS = seed_files()
 for _seed in SEEDS:
@@ -139,6 +145,15 @@ def test_table_rows_keep_their_cells_apart_as_in_the_word_report(word_pdfs):
         return [line for line in read_document(path).text.split("\n") if " | " in line]
 
     assert rows(pdf) == rows(document) == [" | ".join(row) for row in TABLE_ROWS] * 2
+
+
+def test_a_word_wrapped_inside_a_table_cell_is_joined_within_the_cell(word_pdfs, scorer):
+    document, pdf = word_pdfs["wrapped-cell"]
+    texts = [text for _, text, _ in _pdf_lines(pdf)]
+    assert any(text.endswith("交由法律") for text in texts) and any(text.startswith("顾问") for text in texts)
+    row = " | ".join(CELL)
+    assert row in read_document(pdf).text.split("\n") and row in read_document(document).text.split("\n")
+    assert _verdicts(scorer, pdf)["legal_adviser"] == "met"
 
 
 @pytest.mark.parametrize("name", ["numbered-headings", "unnumbered-headings"])

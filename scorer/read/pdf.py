@@ -94,21 +94,30 @@ def _open_error(path: str, exc: Exception) -> ReadError:
 
 def _page_lines(page, number: int) -> list[_Line]:
     tables = _tables(page)
-    lines = []
+    lines = [row for index, table in enumerate(tables) if table.columns for row in _row_lines(page, table, index, number)]
     for line in page.extract_text_lines(return_chars=True):
         chars = line.get("chars") or []
         size = median(c.get("size", 0) for c in chars) if chars else 0.0
         middle = (line["top"] + line["bottom"]) / 2
-        table = next((i for i, (x0, top, x1, bottom, _) in enumerate(tables) if top <= middle <= bottom and x0 <= line["x0"] < x1), None)
-        text = line["text"] if table is None else _row_text(chars, tables[table][4], size)
-        in_columns = table is not None and bool(tables[table][4])
-        lines.append(_Line(text, line["x0"], line["x1"], line["top"], line["bottom"], size, number, table=table, text_x=_text_start(text, chars), in_columns=in_columns))
+        table = next((i for i, t in enumerate(tables) if t.top <= middle <= t.bottom and t.x0 <= line["x0"] < t.x1), None)
+        if table is not None and tables[table].columns:
+            continue  # its table row stands for it
+        lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, number, table=table, text_x=_text_start(line["text"], chars)))
     return sorted(lines, key=lambda item: (round(item.top), item.x0))
 
 
-def _tables(page) -> list[tuple[float, float, float, float, list[float]]]:
-    """Tables drawn with rules: their box and the left edges of their inner columns. Only
-    pages with drawn lines can have one."""
+@dataclass
+class _Table:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: list[list[tuple[float, float, float, float]]]  # the cells of each row
+    columns: bool  # more than one column: a grid of figures, not a box around text
+
+
+def _tables(page) -> list[_Table]:
+    """Tables drawn with rules. Only pages with drawn lines can have one."""
     if not (page.lines or page.rects):
         return []
     try:
@@ -117,26 +126,53 @@ def _tables(page) -> list[tuple[float, float, float, float, list[float]]]:
         return []
     tables = []
     for table in found:
-        x0, top, x1, bottom = table.bbox
-        edges = sorted({round(cell[0], 1) for cell in table.cells if cell[0] > x0 + 1})
-        tables.append((x0, top, x1, bottom, edges))
+        rows = [[cell for cell in row.cells if cell is not None] for row in table.rows]
+        tables.append(_Table(*table.bbox, rows=rows, columns=any(len(row) > 1 for row in rows)))
     return tables
 
 
-def _row_text(chars: list[dict], edges: list[float], size: float) -> str:
-    """A table row with its cells apart (行政处罚 | 128), as the Word reader writes it, so that
-    words of neighbouring cells do not run together into one."""
+def _row_lines(page, table: _Table, index: int, number: int) -> list[_Line]:
+    """One line per table row, its cells apart (行政处罚 | 128) as the Word reader writes
+    them, so that the words of neighbouring cells do not run together, and the text a
+    cell wraps is joined back within the cell."""
+    chars = [c for c in page.chars if not c.get("text", "").isspace() and table.x0 <= _centre_x(c) <= table.x1 and table.top <= _centre_y(c) <= table.bottom]
+    lines = []
+    for row in table.rows:
+        cells = []
+        for x0, top, x1, bottom in row:
+            inside = [c for c in chars if x0 <= _centre_x(c) < x1 and top <= _centre_y(c) < bottom]
+            cells.append(_cell_text(inside))
+        text = " | ".join(cell for cell in cells if cell)
+        if text and row:
+            sizes = [c.get("size", 0) for c in chars if row[0][1] <= _centre_y(c) < row[0][3]]
+            size = median(sizes) if sizes else 0.0
+            lines.append(_Line(text, row[0][0], row[-1][2], row[0][1], row[0][3], size, number, table=index, in_columns=True))
+    return lines
+
+
+def _cell_text(chars: list[dict]) -> str:
+    """A cell's characters line by line; a word the cell wrapped is one word again."""
     pieces: list[str] = []
     last = None
-    for char in sorted((c for c in chars if not c.get("text", "").isspace()), key=lambda c: c["x0"]):
+    for char in sorted(chars, key=lambda c: (round(c["top"] / max(c.get("size") or 10.0, 1.0) * 2), c["x0"])):
+        size = char.get("size") or 10.0
         if last is not None:
-            if any(last["x1"] - 0.5 <= edge <= char["x0"] + 0.5 for edge in edges):
-                pieces.append(" | ")
-            elif char["x0"] - last["x1"] > 0.25 * (size or 10.0):
+            new_line = abs(char["top"] - last["top"]) > 0.5 * size
+            gap = char["x0"] - last["x1"]
+            latin = last["text"][-1:].isascii() and last["text"][-1:].isalnum() and char["text"][:1].isascii() and char["text"][:1].isalnum()
+            if (new_line and latin) or (not new_line and gap > 0.25 * size):
                 pieces.append(" ")
         pieces.append(char["text"])
         last = char
     return "".join(pieces)
+
+
+def _centre_x(char: dict) -> float:
+    return (char["x0"] + char["x1"]) / 2
+
+
+def _centre_y(char: dict) -> float:
+    return (char["top"] + char["bottom"]) / 2
 
 
 def _text_start(text: str, chars: list[dict]) -> float | None:
