@@ -6,6 +6,7 @@ import json
 
 from scorer.engine.results import ReportResult
 from scorer.errors import ScorerError
+from scorer.visible import json_text
 
 
 def result_dict(result: ReportResult) -> dict:
@@ -14,13 +15,13 @@ def result_dict(result: ReportResult) -> dict:
 
 def render_json(results: list[ReportResult], single: bool) -> str:
     payload = result_dict(results[0]) if single and len(results) == 1 else [result_dict(r) for r in results]
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_entries(entries: list[dict], single: bool) -> str:
     """Reports as `result_dict` gives them, and files that failed as {file, error}."""
     payload = entries[0] if single and len(entries) == 1 else entries
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def failure_text(path: str, exc: ScorerError) -> str:
