@@ -20,7 +20,7 @@ from scorer.api import Scorer
 from scorer.cli.common import fail, new_app, user_errors, verdict_exit
 from scorer.cli.options import FailUnderOption, MaxSizeOption, RubricOption, ScoringOptions, StrictOption
 from scorer.errors import ExitCode, ScorerError, UsageError
-from scorer.render.json_out import render_json
+from scorer.render.json_out import failure_entry, failure_text, render_entries, result_dict
 from scorer.render.table import render_table
 from scorer.engine.results import ReportResult
 from scorer.engine.selection import AUTO
@@ -43,7 +43,7 @@ def open_scorer(rubric: str, max_bytes: int = MAX_BYTES_DEFAULT) -> Scorer:
 
 @app.command()
 def score(
-    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt .docx .pdf .html 等）", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt .docx .pdf .html 等）", show_default=False, readable=False)],
     rubric: RubricOption = AUTO,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
     fail_under: FailUnderOption = None,
@@ -65,6 +65,7 @@ def score(
         pages = page_paths(files, html) if html is not None else []
         copies = annotated_paths(files, annotate) if annotate is not None else []
     results: list[ReportResult] = []
+    entries: list[dict] = []  # for --format json: each report, or its error, in the order given
     failed = False
     console = Console(highlight=False, soft_wrap=False)
     for number, file in enumerate(files):
@@ -74,6 +75,7 @@ def score(
         except ScorerError as exc:
             fail(exc.line())
             failed = True
+            entries.append(failure_entry(str(file), failure_text(str(file), exc)))
             continue
         if html is not None:
             try:
@@ -90,10 +92,11 @@ def score(
                 fail(exc.line())
                 failed = True
         results.append(result)
+        entries.append(result_dict(result))
         if fmt is Format.table:
             render_table(result, console)
-    if fmt is Format.json and results:
-        sys.stdout.write(render_json(results, single=len(files) == 1))
+    if fmt is Format.json and entries:
+        sys.stdout.write(render_entries(entries, single=len(files) == 1))
         sys.stdout.flush()
     if failed:
         raise typer.Exit(ExitCode.USAGE)

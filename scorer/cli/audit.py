@@ -24,7 +24,7 @@ class AuditFormat(str, Enum):
 
 
 def audit(
-    folder: Annotated[Path, typer.Argument(help="报告所在目录（含子目录）", metavar="DIR", show_default=False)],
+    folder: Annotated[Path, typer.Argument(help="报告所在目录（含子目录）", metavar="DIR", show_default=False, readable=False)],
     rubric: RubricOption = AUTO,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="输出目录（默认 reports_out/<报告目录名>）", show_default=False)] = None,
     pattern: Annotated[Optional[str], typer.Option("--glob", "-g", help="只评分相对路径匹配此模式的文件，如 '*.txt'、'2023/*'", show_default=False)] = None,
