@@ -12,6 +12,7 @@ from rich.console import Console
 
 from scorer import __version__
 from scorer.commands.audit import audit as audit_command
+from scorer.commands.labels import labels_app
 from scorer.commands.rubric import rubric_app
 from scorer.commands.scorecard import page_paths, write_scorecard
 from scorer.compiled import CompiledRubric, get_compiled
@@ -94,6 +95,7 @@ from scorer.commands.evaluate import evaluate_command  # noqa: E402
 app.command("evaluate")(evaluate_command)
 app.command("audit")(audit_command)
 app.add_typer(rubric_app, name="rubric")
+app.add_typer(labels_app, name="labels")
 
 
 def _version(value: bool) -> None:

@@ -10,6 +10,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from contextlib import nullcontext
+from datetime import datetime
 from pathlib import Path
 
 import typer
@@ -36,7 +37,7 @@ EXIT_INTERRUPTED = 130
 MEGABYTE = 1024 * 1024
 DEFAULT_OUT_ROOT = Path("reports_out")
 PAGES_DIR = "reports"
-INDEX, CSV, JSONL = "index.html", "summary.csv", "results.jsonl"
+INDEX, CSV, JSONL, XLSX = "index.html", "summary.csv", "results.jsonl", "summary.xlsx"
 
 
 class _Usage(Exception):
@@ -76,6 +77,7 @@ def run(
             jsonl.commit()
             # The index goes last: while it still shows the previous run, every file it links to exists.
             write_text(out_dir / CSV, render_csv(ranking, totals))
+            kept = _write_workbook(out_dir, rows, ranking, totals, selector, str(folder))
             write_chunks(out_dir / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
     except KeyboardInterrupt:
         err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
@@ -85,7 +87,19 @@ def run(
         raise typer.Exit(EXIT_USAGE) from None
 
     _show(ranking, totals, found, fmt, quiet, out_dir, err)
+    if kept and not quiet:
+        err.print(f"{out_dir / XLSX}：保留了上次填写的 {kept} 条复核意见", markup=False)
     raise typer.Exit(_exit_code(rows, fail_under, strict))
+
+
+def _write_workbook(out_dir: Path, rows: list[Row], ranking: list[Row], totals: Totals, selector: RubricSelector, source: str) -> int:
+    """summary.xlsx, keeping what a reviewer filled in the one it replaces; returns how many reviews were kept."""
+    from scorer.labels.carry import carried_reviews
+    from scorer.render.workbook import WorkbookContext, write_workbook
+
+    grades = selector.fixed.rubric.grades
+    context = WorkbookContext(_rubric_label(selector), source, datetime.now(), (grades.excellent, grades.good, grades.passing))
+    return write_workbook(out_dir / XLSX, rows, ranking, totals, out_dir / JSONL, context, carried_reviews(out_dir / XLSX))
 
 
 class _Collector:
@@ -198,7 +212,7 @@ def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat
     if fmt is AuditFormat.table and not quiet:
         console = Console(highlight=False)
         render_audit_table(ranking, totals, console)
-        written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / CSV}、{out_dir / JSONL}"
+        written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / XLSX}（复核用工作簿）、{out_dir / CSV}、{out_dir / JSONL}"
         console.print(Text.assemble("\n", ("已写入 ", "bold"), written))
         return
     # Without the table, each failed file still gets its one line.

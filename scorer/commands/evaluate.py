@@ -19,8 +19,8 @@ from scorer.results import STATUS_TEXT
 
 def evaluate_command(
     folder: Annotated[Path, typer.Argument(help="报告所在目录", show_default=False)],
-    gold: Annotated[Path, typer.Option("--gold", help="人工标注文件（格式同 seeds/expected.yaml）", show_default=False)],
-    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径")] = "national",
+    gold: Annotated[Path, typer.Option("--gold", help="人工标注文件（格式同 seeds/expected.yaml），或复核后的 summary.xlsx（读取“复核”表的复核意见）", show_default=False)],
+    rubric: Annotated[Optional[str], typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径（默认 national；--gold 为 .xlsx 时默认用工作簿记录的每份报告所用细则）", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：table 或 json")] = "table",
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", help="总体一致率低于此值（0–1）时退出码为 1", min=0, max=1)] = None,
 ) -> None:
@@ -33,10 +33,16 @@ def evaluate_command(
     if not folder.is_dir():
         fail(f"{folder}: 不是目录（请给出报告所在的目录）")
         raise typer.Exit(EXIT_ERROR)
-    compiled = load(rubric)
-    with user_errors():
-        labels = load_gold(gold)
-    evaluation = evaluate(labels, folder, compiled)
+    if gold.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        from scorer.labels.evaluate_workbook import evaluate_workbook
+
+        with user_errors():
+            evaluation = evaluate_workbook(gold, folder, rubric)
+    else:
+        compiled = load(rubric or "national")
+        with user_errors():
+            labels = load_gold(gold)
+        evaluation = evaluate(labels, folder, compiled)
     if fmt == "json":
         sys.stdout.write(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2) + "\n")
     else:

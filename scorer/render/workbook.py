@@ -1,0 +1,421 @@
+"""summary.xlsx: the reviewer's workbook, written with XlsxWriter.
+
+Four sheets: 排名 (one row per report, the heat map of marks), 要素 (how often each
+element is met, partly met or missing), 复核 (one row per report and element, with a
+dropdown for the reviewer's opinion: the way corrections come back as gold labels, see
+`scorer.labels.workbook_gold`) and 说明 (rubric, date, how the score is computed).
+
+Written in XlsxWriter's constant-memory mode, row by row: ten thousand reports make two
+hundred thousand review rows, which must not all sit in memory as cells. The evidence
+quotes come from results.jsonl, read one line at a time in ranking order.
+
+Every text goes in with `write_string`, so nothing a report says becomes a formula, a
+link or a number. Text that starts like a formula also gets Excel's quote prefix, the
+workbook's form of the leading ' in summary.csv: Excel shows it verbatim and keeps it
+text even when the cell is edited, while the value itself (a file name the read-back
+matches on, a quote that must equal the report) stays unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.exceptions import XlsxWriterException
+from xlsxwriter.worksheet import Worksheet
+
+from scorer.api import STATUS_TEXT, ScorerError
+from scorer.audit_summary import Row, Totals
+from scorer.labels import sheet as layout
+from scorer.labels.carry import CarriedReview
+from scorer.render.cjk_width import column_width, display_width, lines_needed
+from scorer.render.csv_out import safe_cell
+
+MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
+NOT_APPLICABLE = "·"
+# The heat map's colours (base.css): text and background per status.
+COLOURS = {
+    "met": ("#1A7F37", "#D7F5DD"),
+    "partial": ("#8A5A00", "#FFEEB0"),
+    "missing": ("#C62828", "#FFE1DF"),
+    None: ("#AAB4BE", "#FAFBFC"),
+}
+HEADER_FILL = "#EEF1F4"
+OPINION_FILL = "#FFF7D6"  # the columns the reviewer fills in
+QUOTE_LIMIT = 1000  # characters of the first evidence quote; the scorecard page has the rest
+ELEMENT_COLUMN_WIDTH = 9.0  # four Chinese characters a line, the title wraps
+A4_LANDSCAPE_INCHES = 10.9  # printable width with 1 cm margins
+A4_PORTRAIT_INCHES = 7.4
+MIN_PRINT_SCALE = 70  # below this, 10-point text is too small to read on paper
+
+
+@dataclass(frozen=True)
+class WorkbookContext:
+    rubric_label: str  # how the rubric was chosen, as the index page says it
+    source: str  # the audited folder, as the user named it
+    generated: datetime
+    grades: tuple[float, float, float]  # excellent, good, passing thresholds
+
+
+def write_workbook(
+    path: Path,
+    rows: list[Row],
+    ranking: list[Row],
+    totals: Totals,
+    results_jsonl: Path,
+    context: WorkbookContext,
+    carried: dict[tuple[str, str], CarriedReview] | None = None,
+) -> int:
+    """Write the workbook beside `path` and rename it over `path`: a reader never sees half of it.
+
+    `rows` are in results.jsonl's order (line i is rows[i]); `ranking` is the same rows ranked.
+    `carried` keeps a reviewer's opinions from the workbook this one replaces; returns how
+    many of them found their report and element again.
+    """
+    target = Path(path)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    os.close(handle)
+    try:
+        book = xlsxwriter.Workbook(
+            temp,
+            {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "tmpdir": str(target.parent)},
+        )
+        book.set_properties({"title": "法治政府建设年度报告评审汇总", "subject": context.rubric_label, "comments": "rolscore audit"})
+        styles = _Styles(book)
+        _ranking_sheet(book.add_worksheet(layout.SHEET_RANKING), styles, ranking, totals)
+        _elements_sheet(book.add_worksheet(layout.SHEET_ELEMENTS), styles, totals)
+        kept = _review_sheet(book.add_worksheet(layout.SHEET_REVIEW), styles, _reports(rows, ranking, results_jsonl), carried or {})
+        _notes_sheet(book.add_worksheet(layout.SHEET_NOTES), styles, totals, context)
+        book.close()
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+        return kept
+    except (OSError, XlsxWriterException) as exc:
+        _unlink(temp)
+        raise ScorerError(str(target), f"无法写入工作簿：{exc}", "请检查磁盘空间和写入权限；若文件正在 Excel 中打开，请先关闭") from None
+    except BaseException:
+        _unlink(temp)
+        raise
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+class _Styles:
+    """The formats, made once: XlsxWriter keeps every format object for the file's style table."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        base = {"valign": "top", "font_size": 10}
+        self.book = book
+        self.text = book.add_format(base)
+        self.formula_like = book.add_format({**base, "quote_prefix": True})
+        self.wrap = book.add_format({**base, "text_wrap": True})
+        self.wrap_formula_like = book.add_format({**base, "text_wrap": True, "quote_prefix": True})
+        self.header = book.add_format({**base, "bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter", "border": 1, "border_color": "#D0D7DE"})
+        self.opinion_header = book.add_format({**base, "bold": True, "bg_color": "#F0B429", "text_wrap": True, "valign": "vcenter", "border": 1, "border_color": "#D0D7DE"})
+        self.integer = book.add_format({**base, "num_format": "0"})
+        self.score = book.add_format({**base, "num_format": "0.0"})
+        self.percent = book.add_format({**base, "num_format": "0%"})
+        self.link = book.add_format({**base, "font_color": "#0B57D0", "underline": 1})
+        self.failed = book.add_format({**base, "font_color": COLOURS["missing"][0], "text_wrap": True})
+        self.bad_grade = book.add_format({**base, "font_color": COLOURS["missing"][0], "bold": True})
+        self.opinion = book.add_format({**base, "bg_color": OPINION_FILL, "border": 1, "border_color": "#E3D7A8"})
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.label = book.add_format({**base, "bold": True})
+        self.marks = {status: book.add_format({**base, "align": "center", "font_color": fg, "bg_color": bg, "border": 1, "border_color": "#FFFFFF"}) for status, (fg, bg) in COLOURS.items()}
+        self.verdicts = {status: book.add_format({**base, "font_color": fg, "bg_color": bg}) for status, (fg, bg) in COLOURS.items() if status}
+
+    def string(self, sheet: Worksheet, row: int, col: int, value: str, wrap: bool = False, fmt=None) -> None:
+        if safe_cell(value) != value:
+            fmt = self.wrap_formula_like if wrap else self.formula_like
+        elif fmt is None:
+            fmt = self.wrap if wrap else self.text
+        sheet.write_string(row, col, value, fmt)
+
+
+class _Widths:
+    """The widest cell of each column, as the rows are written."""
+
+    def __init__(self, headers: list[str]) -> None:
+        self.widest = [display_width(h) for h in headers]
+
+    def see(self, col: int, text: str) -> None:
+        width = display_width(text)
+        if width > self.widest[col]:
+            self.widest[col] = width
+
+    def apply(self, sheet: Worksheet, fixed: dict[int, float], hidden: set[int] = frozenset()) -> list[float]:
+        widths = [fixed.get(col, column_width(widest)) for col, widest in enumerate(self.widest)]
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width, None, {"hidden": col in hidden})
+        return widths
+
+
+def _header(sheet: Worksheet, styles: _Styles, headers: list[str], widths: dict[int, float], highlight: set[int] = frozenset()) -> None:
+    tallest = max(lines_needed(h, widths.get(col, column_width(display_width(h)))) for col, h in enumerate(headers))
+    sheet.set_row(0, max(1, tallest) * 13.5 + 6)
+    for col, text in enumerate(headers):
+        sheet.write_string(0, col, text, styles.opinion_header if col in highlight else styles.header)
+
+
+# ---- 排名 ----------------------------------------------------------------------------
+
+RANKING_HEADERS = ["排名", "报告单位", "文件", "评分细则", "报告年度", "得分", "等级", "未满足的必备要素", "评分卡"]
+FROZEN_COLUMNS = 3  # rank, agency, file stay in view while the marks scroll
+UNMET_WIDTH = 30.0
+
+
+def _ranking_sheet(sheet: Worksheet, styles: _Styles, ranking: list[Row], totals: Totals) -> None:
+    failures = any(row.summary is None for row in ranking)
+    headers = RANKING_HEADERS + (["无法评分的原因"] if failures else [])
+    first_mark = len(headers)
+    headers += [tally.title for tally in totals.elements]
+    fixed = {col: ELEMENT_COLUMN_WIDTH for col in range(first_mark, len(headers))}
+    fixed[headers.index("未满足的必备要素")] = UNMET_WIDTH
+    if failures:
+        fixed[headers.index("无法评分的原因")] = 40.0
+    widths = _Widths(headers)
+    _header(sheet, styles, headers, fixed)
+    titles = {tally.id: tally.title for tally in totals.elements}
+    rank = 0
+    for r, row in enumerate(ranking, start=1):
+        result = row.summary
+        styles.string(sheet, r, 2, row.relative)
+        widths.see(2, row.relative)
+        if result is None:
+            styles.string(sheet, r, headers.index("无法评分的原因"), row.error or "", wrap=True, fmt=styles.failed)
+            continue
+        rank += 1
+        sheet.write_number(r, 0, rank, styles.integer)
+        cells = {1: result.agency or "", 3: result.rubric_id, 6: result.grade, 7: "、".join(titles.get(i, i) for i in result.required_missing)}
+        for col, text in cells.items():
+            if text:
+                styles.string(sheet, r, col, text, wrap=col == 7, fmt=styles.bad_grade if col == 6 and result.grade == "不合格" else None)
+                widths.see(col, text)
+        if result.year is not None:
+            sheet.write_number(r, 4, result.year, styles.integer)
+        sheet.write_number(r, 5, result.score, styles.score)
+        if row.page:
+            sheet.write_url(r, 8, "external:" + row.page, styles.link, "打开评分卡", "在浏览器中打开该报告的评分卡（与本工作簿在同一输出目录中）")
+            widths.see(8, "打开评分卡")
+        for offset, tally in enumerate(totals.elements):
+            status = result.statuses.get(tally.id)
+            sheet.write_string(r, first_mark + offset, MARK[status] if status else NOT_APPLICABLE, styles.marks[status])
+    last = len(ranking)
+    column_widths = widths.apply(sheet, fixed)
+    sheet.freeze_panes(1, FROZEN_COLUMNS)
+    sheet.autofilter(0, 0, last, len(headers) - 1)
+    _print_setup(sheet, column_widths, landscape=True, repeat_columns=FROZEN_COLUMNS)
+
+
+def _print_setup(sheet: Worksheet, widths: list[float], landscape: bool, repeat_columns: int = 0) -> None:
+    sheet.set_paper(9)  # A4
+    if landscape:
+        sheet.set_landscape()
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.repeat_rows(0)
+    if repeat_columns:
+        sheet.repeat_columns(0, repeat_columns - 1)
+    sheet.set_footer("&C第 &P 页，共 &N 页")
+    sheet.hide_gridlines(0)  # print the cell borders: a table on paper needs them
+    # Excel draws a column of width w as 7w + 5 pixels at 96 per inch.
+    inches = sum(w * 7 + 5 for w in widths) / 96
+    printable = A4_LANDSCAPE_INCHES if landscape else A4_PORTRAIT_INCHES
+    if inches * MIN_PRINT_SCALE / 100 <= printable:
+        sheet.fit_to_pages(1, 0)
+    else:
+        # Too wide to read on one page: legible print, continued across pages with the
+        # report's rank, agency and file repeated on each.
+        sheet.set_print_scale(MIN_PRINT_SCALE)
+        sheet.print_across()
+
+
+# ---- 要素 ----------------------------------------------------------------------------
+
+ELEMENT_HEADERS = ["要素", "必备", "缺失", "部分满足", "已满足", "适用报告", "满足率"]
+
+
+def _elements_sheet(sheet: Worksheet, styles: _Styles, totals: Totals) -> None:
+    widths = _Widths(ELEMENT_HEADERS)
+    fixed = {col: 9.0 for col in range(1, len(ELEMENT_HEADERS))}
+    _header(sheet, styles, ELEMENT_HEADERS, fixed)
+    ordered = totals.most_missed()
+    for r, tally in enumerate(ordered, start=1):
+        styles.string(sheet, r, 0, tally.title)
+        widths.see(0, tally.title)
+        if tally.required:
+            sheet.write_string(r, 1, "必备", styles.text)
+        sheet.write_number(r, 2, tally.counts["missing"], styles.marks["missing"] if tally.counts["missing"] else styles.integer)
+        sheet.write_number(r, 3, tally.counts["partial"], styles.marks["partial"] if tally.counts["partial"] else styles.integer)
+        sheet.write_number(r, 4, tally.counts["met"], styles.integer)
+        sheet.write_number(r, 5, tally.total, styles.integer)
+        sheet.write_number(r, 6, tally.share("met"), styles.percent)
+    last = len(ordered)
+    column_widths = widths.apply(sheet, fixed)
+    if last:
+        sheet.conditional_format(1, 6, last, 6, {"type": "data_bar", "bar_color": "#2F9E55", "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 1})
+    sheet.freeze_panes(1, 1)
+    sheet.autofilter(0, 0, last, len(ELEMENT_HEADERS) - 1)
+    _print_setup(sheet, column_widths, landscape=False)
+
+
+# ---- 复核 ----------------------------------------------------------------------------
+
+REVIEW_HEADERS = [*layout.VISIBLE_COLUMNS, *layout.KEY_COLUMNS]
+_COL = {name: i for i, name in enumerate(REVIEW_HEADERS)}
+WRAPPED = {_COL[layout.REVIEW_QUOTE]: 50.0, _COL[layout.REVIEW_EXPLANATION]: 36.0, _COL[layout.REVIEW_NOTE]: 30.0}
+
+
+@dataclass(frozen=True)
+class _Report:
+    rank: int
+    relative: str
+    agency: str
+    rubric: str
+    elements: list[dict]
+
+
+def _reports(rows: list[Row], ranking: list[Row], results_jsonl: Path) -> Iterator[_Report]:
+    """The scored reports in ranking order, each with its full result from results.jsonl."""
+    position = {id(row): i for i, row in enumerate(rows)}
+    offsets: list[int] = []
+    with open(results_jsonl, "rb") as lines:
+        start = 0
+        for line in lines:
+            offsets.append(start)
+            start += len(line)
+        rank = 0
+        for row in ranking:
+            if row.summary is None:
+                continue
+            rank += 1
+            lines.seek(offsets[position[id(row)]])
+            data = json.loads(lines.readline())
+            yield _Report(rank, row.relative, row.summary.agency or "", data["rubric"]["id"], data["elements"])
+
+
+def _review_sheet(sheet: Worksheet, styles: _Styles, reports: Iterator[_Report], carried: dict[tuple[str, str], CarriedReview]) -> int:
+    """Returns how many of the carried reviews found their row."""
+    widths = _Widths(REVIEW_HEADERS)
+    fixed = dict(WRAPPED)
+    fixed[_COL[layout.REVIEW_OPINION]] = 14.0
+    _header(sheet, styles, REVIEW_HEADERS, fixed, highlight={_COL[layout.REVIEW_OPINION], _COL[layout.REVIEW_NOTE]})
+    r = kept = 0
+    for report in reports:
+        for element in report.elements:
+            r += 1
+            status = element["status"]
+            evidence = element["evidence"]
+            quote = evidence[0]["quote"] if evidence else ""
+            if len(quote) > QUOTE_LIMIT:
+                quote = quote[:QUOTE_LIMIT] + "…"
+            review = carried.get((report.relative, element["id"]))
+            texts = {
+                layout.REVIEW_AGENCY: report.agency,
+                layout.REVIEW_FILE: report.relative,
+                layout.REVIEW_ELEMENT: element["title"],
+                layout.REVIEW_REQUIRED: "必备" if element["required"] else "",
+                layout.REVIEW_QUOTE: quote,
+                layout.REVIEW_EXPLANATION: element["explanation"],
+                layout.KEY_FILE: report.relative,
+                layout.KEY_ELEMENT: element["id"],
+                layout.KEY_VERDICT: status,
+                layout.KEY_RUBRIC: report.rubric,
+            }
+            sheet.write_number(r, 0, report.rank, styles.integer)
+            for name, text in texts.items():
+                col = _COL[name]
+                if text:
+                    styles.string(sheet, r, col, text, wrap=col in WRAPPED)
+                    widths.see(col, text)
+            styles.string(sheet, r, _COL[layout.REVIEW_VERDICT], STATUS_TEXT[status], fmt=styles.verdicts[status])
+            # The reviewer's cells get their fill even when empty: that is where to type.
+            opinion, note = (review.opinion_for(status), review.note) if review else ("", "")
+            if review is not None:
+                kept += 1
+            if opinion:
+                sheet.write_string(r, _COL[layout.REVIEW_OPINION], opinion, styles.opinion)
+            else:
+                sheet.write_blank(r, _COL[layout.REVIEW_OPINION], None, styles.opinion)
+            if note:
+                styles.string(sheet, r, _COL[layout.REVIEW_NOTE], note, wrap=True)
+    keys = {_COL[name] for name in layout.KEY_COLUMNS}
+    widths.apply(sheet, fixed, hidden=keys)
+    opinion_col = _COL[layout.REVIEW_OPINION]
+    if r:
+        sheet.data_validation(1, opinion_col, r, opinion_col, {
+            "validate": "list",
+            "source": list(layout.OPINIONS),
+            "ignore_blank": True,
+            "input_title": "复核意见",
+            "input_message": "认可：评分结果正确\n改为…：评分有误，应为所选结果\n留空：尚未复核",
+            "error_title": "复核意见无法识别",
+            "error_message": "请从下拉列表中选择：认可、改为已满足、改为部分满足、改为缺失；未复核请留空。",
+            "error_type": "stop",
+        })
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, r, len(REVIEW_HEADERS) - 1)
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.repeat_rows(0)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_footer("&C第 &P 页，共 &N 页")
+    return kept
+
+
+# ---- 说明 ----------------------------------------------------------------------------
+
+
+def _notes_sheet(sheet: Worksheet, styles: _Styles, totals: Totals, context: WorkbookContext) -> None:
+    excellent, good, passing = context.grades
+    used = "、".join(f"{rubric} {count} 份" for rubric, count in totals.rubrics.items()) or "—"
+    mean = "—" if totals.mean is None else f"{totals.mean:g}"
+    median = "—" if totals.median is None else f"{totals.median:g}"
+    lines: list[tuple[str, str]] = [
+        ("评分细则", context.rubric_label),
+        ("所用细则", used),
+        ("报告目录", context.source),
+        ("生成时间", context.generated.strftime("%Y-%m-%d %H:%M")),
+        ("报告份数", f"共 {totals.files} 份：评分 {totals.scored} 份，无法评分 {totals.failed} 份；另跳过 {totals.skipped} 个非报告文件"),
+        ("平均分 / 中位数", f"{mean} / {median}"),
+        ("得分计算", "得分 = 各要素得分之和 ÷ 各要素权重之和 × 100。已满足得该要素的全部权重，部分满足得一半，缺失不得分。权重见评分细则。"),
+        ("等级", f"{excellent:g} 分以上优秀，{good:g} 分以上良好，{passing:g} 分以上合格，其余不合格。"
+         "“未满足的必备要素”列出没有完全满足的必备要素。"),
+        ("标记", ""),
+        (MARK["met"], "已满足：报告写了这一要素，并有原文依据"),
+        (MARK["partial"], "部分满足：只写了一部分，或只出现在下一年度安排、问题部分、否定或待改进的表述中"),
+        (MARK["missing"], "缺失：没有找到能证明这一要素的表述"),
+        (NOT_APPLICABLE, "不适用：该报告所用的细则没有这一要素"),
+        ("排名", "每份报告一行，按得分从高到低；“评分卡”链接打开输出目录 reports/ 中该报告的网页评分卡（请保持本工作簿与 reports/ 在同一目录）。"),
+        ("要素", "各要素的缺失、部分满足、已满足份数，缺失最多的在前；满足率按适用的报告计算。"),
+        ("复核", "每份报告的每个要素一行：评分结果、第一处原文依据和评分说明。请在“复核意见”列下拉选择：认可（评分正确）、"
+         "改为已满足 / 改为部分满足 / 改为缺失（评分有误）；未复核的留空。“备注”可填写理由。可以排序、筛选、增加列，"
+         "但请不要修改工作表名称“复核”、列标题和隐藏的“（勿改）”列。"),
+        ("复核结果的用途", "复核意见即人工标注：rolscore evaluate --gold summary.xlsx 报告目录 统计评分与复核意见的一致率和每一处不一致；"
+         "rolscore labels export summary.xlsx -o 标注.yaml 导出为标注文件（格式同 seeds/expected.yaml）。"
+         "重新运行 rolscore audit 时，已填写的复核意见和备注会保留到新的工作簿中。"),
+    ]
+    sheet.write_string(0, 0, "法治政府建设年度报告评审汇总 · 说明", styles.title)
+    for r, (label, text) in enumerate(lines, start=2):
+        fmt = styles.marks[_status_of(label)] if label in MARK.values() or label == NOT_APPLICABLE else styles.label
+        sheet.write_string(r, 0, label, fmt)
+        if text:
+            styles.string(sheet, r, 1, text, wrap=True)
+    sheet.set_column(0, 0, column_width(max(display_width(label) for label, _ in lines)))
+    sheet.set_column(1, 1, 90.0)
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+
+
+def _status_of(mark: str) -> str | None:
+    return next((status for status, text in MARK.items() if text == mark), None)
