@@ -60,7 +60,10 @@ def fill_reviews(source: Path, target: Path, opinions: dict[tuple[str, str], tup
         random.Random(shuffle).shuffle(rows)
         for r, values in enumerate(rows, start=2):
             for c, value in enumerate(values, start=1):
-                sheet.cell(r, c).value = value
+                cell = sheet.cell(r, c)
+                cell.value = value
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # openpyxl would make it a formula; Excel keeps a text cell text when sorting
         sheet.insert_cols(1)
         sheet.cell(1, 1).value = "我的分工"
         for r in range(2, sheet.max_row + 1, 3):
