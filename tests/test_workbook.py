@@ -152,3 +152,23 @@ def test_notes_sheet_says_rubric_date_score_and_marks(audited):
     assert "部分满足得一半" in text["得分计算"] and "90" in text["等级"]
     assert {MARK["met"], MARK["partial"], MARK["missing"], NOT_APPLICABLE} <= set(text)
     assert "rolscore evaluate --gold summary.xlsx" in text["复核结果的用途"]
+
+
+def test_no_xlsx_leaves_the_workbook_out(tmp_path):
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+    from tests.conftest import seed_files
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(seed_files()[0], folder)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["audit", str(folder), "--out", str(out), "--no-xlsx"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert (out / "summary.csv").is_file() and not (out / "summary.xlsx").exists()
+    assert "summary.xlsx" not in result.stdout
+    result = CliRunner().invoke(app, ["audit", str(folder), "--out", str(out)], env={"COLUMNS": "200"})
+    assert (out / "summary.xlsx").is_file() and "summary.xlsx（复核用工作簿）" in result.stdout.replace("\n", "")

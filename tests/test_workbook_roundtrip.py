@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from itertools import cycle
 
 import pytest
@@ -14,7 +15,9 @@ from typer.testing import CliRunner
 from scorer.cli import app
 from scorer.evaluate import load_gold
 from scorer.labels import sheet as layout
+from scorer.labels.carry import carried_reviews
 from scorer.labels.workbook_gold import read_reviews
+from scorer.render.workbook import UNTOUCHED_MARK
 from tests.workbook_helpers import FORMULA_LIKE, audited_folder, fill_reviews, header_columns
 
 runner = CliRunner()
@@ -122,11 +125,20 @@ def test_rerunning_the_audit_keeps_the_reviewers_opinions(tmp_path):
     assert result.exit_code == 1
     assert "保留了上次填写的 3 条复核意见" in result.stderr
     after = read_reviews(out / "summary.xlsx")
+    assert zipfile.ZipFile(out / "summary.xlsx").comment == UNTOUCHED_MARK  # so the next rerun need not read it
     assert after.gold() == before  # the same gold labels, though one verdict they rest on changed
     kept = {(r.file, r.element): (r.opinion, r.note) for r in after.reviews if r.opinion}
     assert kept[(agreed.file, agreed.element)] == ("认可", "看过")
     assert kept[(corrected.file, corrected.element)] == (fix, "漏了")
     assert kept[(changed.file, changed.element)] == ("改为部分满足", "")
+
+
+def test_a_workbook_nobody_edited_is_not_read_again(audited, monkeypatch):
+    _, _, out = audited
+    import scorer.labels.carry as carry
+
+    monkeypatch.setattr(carry, "read_reviews", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read")))
+    assert carried_reviews(out / "summary.xlsx") == {}
 
 
 def run_evaluate(folder, workbook):

@@ -32,11 +32,12 @@ def audit(
     strict: Annotated[bool, typer.Option("--strict", help="任一报告必备要素未满足时退出码为 1")] = False,
     max_size: Annotated[float, typer.Option("--max-size", help="单个文件大小上限（MB）", min=0.001)] = 20,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条和汇总表，只报告错误")] = False,
+    xlsx: Annotated[bool, typer.Option("--xlsx/--no-xlsx", help="写出复核用工作簿 summary.xlsx（报告很多且不需要在 Excel 中复核时可用 --no-xlsx 节省时间）")] = True,
 ) -> None:
-    """审核一个目录中的全部报告：逐份评分，写出汇总页、各报告评分卡、summary.csv 和 results.jsonl。
+    """审核一个目录中的全部报告：逐份评分，写出汇总页、各报告评分卡、复核用工作簿 summary.xlsx、summary.csv 和 results.jsonl。
 
     任一文件无法评分时退出码为 1（其他文件照常评分）；用法错误时为 2。
     """
     from scorer.commands.audit_run import run
 
-    run(folder, rubric, out, pattern, jobs, fmt, fail_under, strict, max_size, quiet)
+    run(folder, rubric, out, pattern, jobs, fmt, fail_under, strict, max_size, quiet, xlsx)

@@ -55,6 +55,7 @@ def run(
     strict: bool,
     max_size: float,
     quiet: bool,
+    xlsx: bool = True,
 ) -> None:
     """The audit itself; `scorer.commands.audit` holds its command-line signature."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -77,7 +78,7 @@ def run(
             jsonl.commit()
             # The index goes last: while it still shows the previous run, every file it links to exists.
             write_text(out_dir / CSV, render_csv(ranking, totals))
-            kept = _write_workbook(out_dir, rows, ranking, totals, selector, str(folder))
+            kept = _write_workbook(out_dir, rows, ranking, totals, selector, str(folder)) if xlsx else 0
             write_chunks(out_dir / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
     except KeyboardInterrupt:
         err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
@@ -86,7 +87,7 @@ def run(
         fail(exc.line())
         raise typer.Exit(EXIT_USAGE) from None
 
-    _show(ranking, totals, found, fmt, quiet, out_dir, err)
+    _show(ranking, totals, found, fmt, quiet, out_dir, err, xlsx)
     if kept and not quiet:
         err.print(f"{out_dir / XLSX}：保留了上次填写的 {kept} 条复核意见", markup=False)
     raise typer.Exit(_exit_code(rows, fail_under, strict))
@@ -200,7 +201,7 @@ def _rubric_label(selector: RubricSelector) -> str:
     return f"{rubric.title}（{rubric.id} {rubric.version}）"
 
 
-def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat, quiet: bool, out_dir: Path, err: Console) -> None:
+def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat, quiet: bool, out_dir: Path, err: Console, xlsx: bool = True) -> None:
     if fmt is not AuditFormat.table:
         # Streamed from results.jsonl: the full results were never all in memory.
         with open(out_dir / JSONL, encoding="utf-8") as lines:
@@ -212,7 +213,8 @@ def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat
     if fmt is AuditFormat.table and not quiet:
         console = Console(highlight=False)
         render_audit_table(ranking, totals, console)
-        written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / XLSX}（复核用工作簿）、{out_dir / CSV}、{out_dir / JSONL}"
+        workbook = f"{out_dir / XLSX}（复核用工作簿）、" if xlsx else ""
+        written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{workbook}{out_dir / CSV}、{out_dir / JSONL}"
         console.print(Text.assemble("\n", ("已写入 ", "bold"), written))
         return
     # Without the table, each failed file still gets its one line.

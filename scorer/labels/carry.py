@@ -3,6 +3,7 @@ workbook it replaces are carried into the new one, row by row (report and elemen
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class CarriedReview:
 
 def carried_reviews(path: Path) -> dict[tuple[str, str], CarriedReview]:
     """(file, element id) -> what the reviewer filled in; nothing when there is no readable workbook."""
-    if not Path(path).is_file():
+    if not Path(path).is_file() or _untouched(Path(path)):
         return {}
     try:
         book = read_reviews(path, strict=False)
@@ -38,3 +39,14 @@ def carried_reviews(path: Path) -> dict[tuple[str, str], CarriedReview]:
         for review in book.reviews
         if review.opinion or review.note
     }
+
+
+def _untouched(path: Path) -> bool:
+    """Still as `audit` wrote it: nothing to carry, and no need to read ten thousand rows to know it."""
+    from scorer.render.workbook import UNTOUCHED_MARK
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.comment == UNTOUCHED_MARK
+    except (OSError, zipfile.BadZipFile):
+        return False

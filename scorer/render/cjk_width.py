@@ -13,6 +13,8 @@ WIDE = frozenset("WFA")
 
 
 def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in WIDE else 1 for ch in text)
 
 

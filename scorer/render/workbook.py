@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,12 +32,16 @@ from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.worksheet import Worksheet
 
 from scorer.api import STATUS_TEXT, ScorerError
+from scorer.atomic import write_bytes
 from scorer.audit_summary import Row, Totals
 from scorer.labels import sheet as layout
 from scorer.labels.carry import CarriedReview
 from scorer.render.cjk_width import column_width, display_width, lines_needed
 from scorer.render.csv_out import safe_cell
 
+# Kept only until another program saves the file (Excel, WPS, LibreOffice and openpyxl all
+# write a new archive): a workbook that still has it holds no reviewer's input to carry.
+UNTOUCHED_MARK = b"rolscore audit: not edited since written"
 MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
 NOT_APPLICABLE = "·"
 # The heat map's colours (base.css): text and background per status.
@@ -72,7 +77,7 @@ def write_workbook(
     context: WorkbookContext,
     carried: dict[tuple[str, str], CarriedReview] | None = None,
 ) -> int:
-    """Write the workbook beside `path` and rename it over `path`: a reader never sees half of it.
+    """Write the workbook to a scratch file beside `path`, then atomically over `path`: a reader never sees half of it.
 
     `rows` are in results.jsonl's order (line i is rows[i]); `ranking` is the same rows ranked.
     `carried` keeps a reviewer's opinions from the workbook this one replaces; returns how
@@ -93,15 +98,14 @@ def write_workbook(
         kept = _review_sheet(book.add_worksheet(layout.SHEET_REVIEW), styles, _reports(rows, ranking, results_jsonl), carried or {})
         _notes_sheet(book.add_worksheet(layout.SHEET_NOTES), styles, totals, context)
         book.close()
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
+        with zipfile.ZipFile(temp, "a") as archive:
+            archive.comment = UNTOUCHED_MARK
+        write_bytes(target, Path(temp).read_bytes())
         return kept
     except (OSError, XlsxWriterException) as exc:
-        _unlink(temp)
         raise ScorerError(str(target), f"无法写入工作簿：{exc}", "请检查磁盘空间和写入权限；若文件正在 Excel 中打开，请先关闭") from None
-    except BaseException:
+    finally:
         _unlink(temp)
-        raise
 
 
 def _unlink(path: str) -> None:
@@ -146,16 +150,19 @@ class _Styles:
 class _Widths:
     """The widest cell of each column, as the rows are written."""
 
-    def __init__(self, headers: list[str]) -> None:
+    def __init__(self, headers: list[str], fixed: dict[int, float]) -> None:
         self.widest = [display_width(h) for h in headers]
+        self.fixed = fixed
 
     def see(self, col: int, text: str) -> None:
+        if col in self.fixed:
+            return  # a wrapped column of set width: its long texts need no measuring
         width = display_width(text)
         if width > self.widest[col]:
             self.widest[col] = width
 
-    def apply(self, sheet: Worksheet, fixed: dict[int, float], hidden: set[int] = frozenset()) -> list[float]:
-        widths = [fixed.get(col, column_width(widest)) for col, widest in enumerate(self.widest)]
+    def apply(self, sheet: Worksheet, hidden: set[int] = frozenset()) -> list[float]:
+        widths = [self.fixed.get(col, column_width(widest)) for col, widest in enumerate(self.widest)]
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width, None, {"hidden": col in hidden})
         return widths
@@ -184,7 +191,7 @@ def _ranking_sheet(sheet: Worksheet, styles: _Styles, ranking: list[Row], totals
     fixed[headers.index("未满足的必备要素")] = UNMET_WIDTH
     if failures:
         fixed[headers.index("无法评分的原因")] = 40.0
-    widths = _Widths(headers)
+    widths = _Widths(headers, fixed)
     _header(sheet, styles, headers, fixed)
     titles = {tally.id: tally.title for tally in totals.elements}
     rank = 0
@@ -212,7 +219,7 @@ def _ranking_sheet(sheet: Worksheet, styles: _Styles, ranking: list[Row], totals
             status = result.statuses.get(tally.id)
             sheet.write_string(r, first_mark + offset, MARK[status] if status else NOT_APPLICABLE, styles.marks[status])
     last = len(ranking)
-    column_widths = widths.apply(sheet, fixed)
+    column_widths = widths.apply(sheet)
     sheet.freeze_panes(1, FROZEN_COLUMNS)
     sheet.autofilter(0, 0, last, len(headers) - 1)
     _print_setup(sheet, column_widths, landscape=True, repeat_columns=FROZEN_COLUMNS)
@@ -246,8 +253,8 @@ ELEMENT_HEADERS = ["要素", "必备", "缺失", "部分满足", "已满足", "�
 
 
 def _elements_sheet(sheet: Worksheet, styles: _Styles, totals: Totals) -> None:
-    widths = _Widths(ELEMENT_HEADERS)
     fixed = {col: 9.0 for col in range(1, len(ELEMENT_HEADERS))}
+    widths = _Widths(ELEMENT_HEADERS, fixed)
     _header(sheet, styles, ELEMENT_HEADERS, fixed)
     ordered = totals.most_missed()
     for r, tally in enumerate(ordered, start=1):
@@ -261,7 +268,7 @@ def _elements_sheet(sheet: Worksheet, styles: _Styles, totals: Totals) -> None:
         sheet.write_number(r, 5, tally.total, styles.integer)
         sheet.write_number(r, 6, tally.share("met"), styles.percent)
     last = len(ordered)
-    column_widths = widths.apply(sheet, fixed)
+    column_widths = widths.apply(sheet)
     if last:
         sheet.conditional_format(1, 6, last, 6, {"type": "data_bar", "bar_color": "#2F9E55", "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 1})
     sheet.freeze_panes(1, 1)
@@ -306,9 +313,9 @@ def _reports(rows: list[Row], ranking: list[Row], results_jsonl: Path) -> Iterat
 
 def _review_sheet(sheet: Worksheet, styles: _Styles, reports: Iterator[_Report], carried: dict[tuple[str, str], CarriedReview]) -> int:
     """Returns how many of the carried reviews found their row."""
-    widths = _Widths(REVIEW_HEADERS)
     fixed = dict(WRAPPED)
     fixed[_COL[layout.REVIEW_OPINION]] = 14.0
+    widths = _Widths(REVIEW_HEADERS, fixed)
     _header(sheet, styles, REVIEW_HEADERS, fixed, highlight={_COL[layout.REVIEW_OPINION], _COL[layout.REVIEW_NOTE]})
     r = kept = 0
     for report in reports:
@@ -350,7 +357,7 @@ def _review_sheet(sheet: Worksheet, styles: _Styles, reports: Iterator[_Report],
             if note:
                 styles.string(sheet, r, _COL[layout.REVIEW_NOTE], note, wrap=True)
     keys = {_COL[name] for name in layout.KEY_COLUMNS}
-    widths.apply(sheet, fixed, hidden=keys)
+    widths.apply(sheet, hidden=keys)
     opinion_col = _COL[layout.REVIEW_OPINION]
     if r:
         sheet.data_validation(1, opinion_col, r, opinion_col, {
