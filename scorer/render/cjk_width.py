@@ -28,7 +28,13 @@ def column_width(widest: int, least: float = 4, most: float = 60) -> float:
     return float(min(most, max(least, widest * 1.05 + 2.5)))
 
 
+# Excel draws a column of width w as 7w + 5 pixels; a 10-point character is about 6.7
+# pixels per half-width cell, and the cell keeps a few pixels of padding.
+HALF_WIDTH_PIXELS = 6.7
+PADDING_PIXELS = 6
+
+
 def lines_needed(text: str, width: float) -> int:
-    """Lines a wrapped cell of this Excel width takes, for a header row's height."""
-    usable = max(2.0, width - 1.5)
-    return sum(max(1, -(-display_width(line) // int(usable))) for line in text.splitlines() or [""])
+    """Lines a wrapped cell of this Excel width takes, for a row's height."""
+    per_line = max(2, int((width * 7 + 5 - PADDING_PIXELS) / HALF_WIDTH_PIXELS))
+    return sum(max(1, -(-display_width(line) // per_line)) for line in text.splitlines() or [""])

@@ -57,6 +57,8 @@ QUOTE_LIMIT = 1000  # characters of the first evidence quote; the scorecard page
 ELEMENT_COLUMN_WIDTH = 9.0  # four Chinese characters a line, the title wraps
 A4_LANDSCAPE_INCHES = 10.9  # printable width with 1 cm margins
 A4_PORTRAIT_INCHES = 7.4
+LINE_POINTS = 14.0  # a line of 10-point Chinese text
+REVIEW_ROW_LINES = 5  # a long quote shows its start; the cell (and the scorecard) has the rest
 MIN_PRINT_SCALE = 70  # below this, 10-point text is too small to read on paper
 
 
@@ -170,7 +172,7 @@ class _Widths:
 
 def _header(sheet: Worksheet, styles: _Styles, headers: list[str], widths: dict[int, float], highlight: set[int] = frozenset()) -> None:
     tallest = max(lines_needed(h, widths.get(col, column_width(display_width(h)))) for col, h in enumerate(headers))
-    sheet.set_row(0, max(1, tallest) * 13.5 + 6)
+    sheet.set_row(0, tallest * LINE_POINTS + 6)
     for col, text in enumerate(headers):
         sheet.write_string(0, col, text, styles.opinion_header if col in highlight else styles.header)
 
@@ -262,8 +264,8 @@ def _elements_sheet(sheet: Worksheet, styles: _Styles, totals: Totals) -> None:
         widths.see(0, tally.title)
         if tally.required:
             sheet.write_string(r, 1, "必备", styles.text)
-        sheet.write_number(r, 2, tally.counts["missing"], styles.marks["missing"] if tally.counts["missing"] else styles.integer)
-        sheet.write_number(r, 3, tally.counts["partial"], styles.marks["partial"] if tally.counts["partial"] else styles.integer)
+        sheet.write_number(r, 2, tally.counts["missing"], styles.verdicts["missing"] if tally.counts["missing"] else styles.integer)
+        sheet.write_number(r, 3, tally.counts["partial"], styles.verdicts["partial"] if tally.counts["partial"] else styles.integer)
         sheet.write_number(r, 4, tally.counts["met"], styles.integer)
         sheet.write_number(r, 5, tally.total, styles.integer)
         sheet.write_number(r, 6, tally.share("met"), styles.percent)
@@ -280,7 +282,8 @@ def _elements_sheet(sheet: Worksheet, styles: _Styles, totals: Totals) -> None:
 
 REVIEW_HEADERS = [*layout.VISIBLE_COLUMNS, *layout.KEY_COLUMNS]
 _COL = {name: i for i, name in enumerate(REVIEW_HEADERS)}
-WRAPPED = {_COL[layout.REVIEW_QUOTE]: 50.0, _COL[layout.REVIEW_EXPLANATION]: 36.0, _COL[layout.REVIEW_NOTE]: 30.0}
+WRAPPED_TEXTS = {layout.REVIEW_QUOTE: 50.0, layout.REVIEW_EXPLANATION: 36.0}
+WRAPPED = {_COL[name]: width for name, width in WRAPPED_TEXTS.items()} | {_COL[layout.REVIEW_NOTE]: 30.0}
 
 
 @dataclass(frozen=True)
@@ -339,6 +342,9 @@ def _review_sheet(sheet: Worksheet, styles: _Styles, reports: Iterator[_Report],
                 layout.KEY_VERDICT: status,
                 layout.KEY_RUBRIC: report.rubric,
             }
+            # Set before the row's cells: Excel and LibreOffice do not always grow a row to its wrapped text.
+            lines = max(lines_needed(texts[name], width) for name, width in WRAPPED_TEXTS.items())
+            sheet.set_row(r, min(REVIEW_ROW_LINES, lines) * LINE_POINTS + 4)
             sheet.write_number(r, 0, report.rank, styles.integer)
             for name, text in texts.items():
                 col = _COL[name]
