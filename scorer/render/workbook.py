@@ -33,7 +33,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from scorer.api import STATUS_TEXT, ScorerError
 from scorer.atomic import write_bytes
-from scorer.audit_summary import Row, Totals
+from scorer.audit_summary import GRADES, Row, Totals
 from scorer.labels import sheet as layout
 from scorer.labels.carry import CarriedReview
 from scorer.render.cjk_width import column_width, display_width, lines_needed
@@ -122,7 +122,6 @@ class _Styles:
 
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         base = {"valign": "top", "font_size": 10}
-        self.book = book
         self.text = book.add_format(base)
         self.formula_like = book.add_format({**base, "quote_prefix": True})
         self.wrap = book.add_format({**base, "text_wrap": True})
@@ -182,48 +181,57 @@ def _header(sheet: Worksheet, styles: _Styles, headers: list[str], widths: dict[
 RANKING_HEADERS = ["排名", "报告单位", "文件", "评分细则", "报告年度", "得分", "等级", "未满足的必备要素", "评分卡"]
 FROZEN_COLUMNS = 3  # rank, agency, file stay in view while the marks scroll
 UNMET_WIDTH = 30.0
+FAILED_HEADER = "无法评分的原因"
+FAILED_WIDTH = 40.0
+FAILING_GRADE = GRADES[-1]
+LINK_TEXT = "打开评分卡"
 
 
 def _ranking_sheet(sheet: Worksheet, styles: _Styles, ranking: list[Row], totals: Totals) -> None:
     failures = any(row.summary is None for row in ranking)
-    headers = RANKING_HEADERS + (["无法评分的原因"] if failures else [])
+    headers = RANKING_HEADERS + ([FAILED_HEADER] if failures else [])
+    col = {name: i for i, name in enumerate(headers)}
     first_mark = len(headers)
     headers += [tally.title for tally in totals.elements]
-    fixed = {col: ELEMENT_COLUMN_WIDTH for col in range(first_mark, len(headers))}
-    fixed[headers.index("未满足的必备要素")] = UNMET_WIDTH
+    fixed = {c: ELEMENT_COLUMN_WIDTH for c in range(first_mark, len(headers))}
+    fixed[col["未满足的必备要素"]] = UNMET_WIDTH
     if failures:
-        fixed[headers.index("无法评分的原因")] = 40.0
+        fixed[col[FAILED_HEADER]] = FAILED_WIDTH
     widths = _Widths(headers, fixed)
     _header(sheet, styles, headers, fixed)
     titles = {tally.id: tally.title for tally in totals.elements}
     rank = 0
     for r, row in enumerate(ranking, start=1):
         result = row.summary
-        styles.string(sheet, r, 2, row.relative)
-        widths.see(2, row.relative)
         if result is None:
-            styles.string(sheet, r, headers.index("无法评分的原因"), row.error or "", wrap=True, fmt=styles.failed)
+            error = row.error or ""
+            sheet.set_row(r, lines_needed(error, FAILED_WIDTH) * LINE_POINTS + 4)
+            styles.string(sheet, r, col["文件"], row.relative)
+            widths.see(col["文件"], row.relative)
+            styles.string(sheet, r, col[FAILED_HEADER], error, wrap=True, fmt=styles.failed)
             continue
         rank += 1
-        sheet.write_number(r, 0, rank, styles.integer)
-        cells = {1: result.agency or "", 3: result.rubric_id, 6: result.grade, 7: "、".join(titles.get(i, i) for i in result.required_missing)}
-        for col, text in cells.items():
+        unmet = "、".join(titles.get(i, i) for i in result.required_missing)
+        sheet.set_row(r, lines_needed(unmet, UNMET_WIDTH) * LINE_POINTS + 4)
+        sheet.write_number(r, col["排名"], rank, styles.integer)
+        texts = {"报告单位": result.agency or "", "文件": row.relative, "评分细则": result.rubric_id, "等级": result.grade, "未满足的必备要素": unmet}
+        for name, text in texts.items():
             if text:
-                styles.string(sheet, r, col, text, wrap=col == 7, fmt=styles.bad_grade if col == 6 and result.grade == "不合格" else None)
-                widths.see(col, text)
+                bad = name == "等级" and result.grade == FAILING_GRADE
+                styles.string(sheet, r, col[name], text, wrap=name == "未满足的必备要素", fmt=styles.bad_grade if bad else None)
+                widths.see(col[name], text)
         if result.year is not None:
-            sheet.write_number(r, 4, result.year, styles.integer)
-        sheet.write_number(r, 5, result.score, styles.score)
+            sheet.write_number(r, col["报告年度"], result.year, styles.integer)
+        sheet.write_number(r, col["得分"], result.score, styles.score)
         if row.page:
-            sheet.write_url(r, 8, "external:" + row.page, styles.link, "打开评分卡", "在浏览器中打开该报告的评分卡（与本工作簿在同一输出目录中）")
-            widths.see(8, "打开评分卡")
+            sheet.write_url(r, col["评分卡"], "external:" + row.page, styles.link, LINK_TEXT, "在浏览器中打开该报告的评分卡（与本工作簿在同一输出目录中）")
+            widths.see(col["评分卡"], LINK_TEXT)
         for offset, tally in enumerate(totals.elements):
             status = result.statuses.get(tally.id)
             sheet.write_string(r, first_mark + offset, MARK[status] if status else NOT_APPLICABLE, styles.marks[status])
-    last = len(ranking)
     column_widths = widths.apply(sheet)
     sheet.freeze_panes(1, FROZEN_COLUMNS)
-    sheet.autofilter(0, 0, last, len(headers) - 1)
+    sheet.autofilter(0, 0, len(ranking), len(headers) - 1)
     _print_setup(sheet, column_widths, landscape=True, repeat_columns=FROZEN_COLUMNS)
 
 
