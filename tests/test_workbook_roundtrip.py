@@ -210,3 +210,24 @@ def test_opinions_with_stray_spaces_are_read(audited, tmp_path):
     fill_reviews(out / "summary.xlsx", filled, {(first.file, first.element): (" 改为\u3000部分满足 ", "")})
     assert read_reviews(filled).gold() == {first.file: {first.element: "partial"}}
     yaml.safe_load(runner.invoke(app, ["labels", "export", str(filled)]).stdout)
+
+
+def test_a_title_row_above_the_table_and_a_renamed_tab_order_are_fine(audited, tmp_path):
+    _, _, out = audited
+    opinions = choose_opinions(out / "summary.xlsx")
+    filled = tmp_path / "titled.xlsx"
+    fill_reviews(out / "summary.xlsx", filled, opinions)
+    book = load_workbook(filled)
+    sheet = book[layout.SHEET_REVIEW]
+    sheet.insert_rows(1, 2)
+    sheet.cell(1, 1).value = "2023年度法治政府建设报告复核表（张三）"
+    book.move_sheet(layout.SHEET_NOTES, offset=-3)
+    book.save(filled)
+    reviews = read_reviews(filled)
+    verdicts = {(r.file, r.element): r.verdict for r in read_reviews(out / "summary.xlsx").reviews}
+    expected: dict[str, dict[str, str]] = {}
+    for (file, element), (opinion, _) in opinions.items():
+        verdict = verdicts[(file, element)]
+        expected.setdefault(file, {})[element] = layout.CORRECTIONS.get(opinion, verdict)
+    assert reviews.gold() == expected
+    assert all(review.cell.startswith("复核!") and int(review.cell.split("!")[1][1:]) >= 4 for review in reviews.reviews)
