@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from scorer.labels import sheet as layout
 from scorer.render.cjk_width import display_width
-from scorer.render.workbook import COLOURS, MARK, NOT_APPLICABLE
+from scorer.render.workbook_style import COLOURS, MARK, NOT_APPLICABLE
 from tests.workbook_helpers import FORMULA_LIKE, audited_folder, header_columns, results
 
 STATUS_OF_MARK = {mark: status for status, mark in MARK.items()}

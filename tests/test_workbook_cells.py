@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from openpyxl import load_workbook
 
 from scorer.render.cjk_width import column_width, display_width, lines_needed
-from scorer.render.workbook import _Styles
+from scorer.render.workbook_style import Styles
 
 # Text as it comes out of a report: any character XML can carry, formula starters and
 # Excel's own escape syntax (_x0041_) included.
@@ -30,7 +30,7 @@ def test_text_round_trips_verbatim(values):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "t.xlsx"
         book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-        styles = _Styles(book)
+        styles = Styles(book)
         sheet = book.add_worksheet()
         for row, value in enumerate(values):
             styles.string(sheet, row, 0, value, wrap=row % 2 == 0)

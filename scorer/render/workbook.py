@@ -18,11 +18,9 @@ matches on, a quote that must equal the report) stays unchanged.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,35 +29,19 @@ import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.worksheet import Worksheet
 
-from scorer.api import STATUS_TEXT, ScorerError
+from scorer.api import ScorerError
 from scorer.atomic import write_bytes
 from scorer.audit_summary import GRADES, Row, Totals
 from scorer.labels import sheet as layout
 from scorer.labels.carry import CarriedReview
 from scorer.render.cjk_width import column_width, display_width, lines_needed
-from scorer.render.csv_out import safe_cell
+from scorer.render.workbook_review import review_sheet, scored_reports
+from scorer.render.workbook_style import LINE_POINTS, MARK, NOT_APPLICABLE, Styles, Widths, header_row, print_setup
 
 # Kept only until another program saves the file (Excel, WPS, LibreOffice and openpyxl all
 # write a new archive): a workbook that still has it holds no reviewer's input to carry.
 UNTOUCHED_MARK = b"rolscore audit: not edited since written"
-MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
-NOT_APPLICABLE = "·"
-# The heat map's colours (base.css): text and background per status.
-COLOURS = {
-    "met": ("#1A7F37", "#D7F5DD"),
-    "partial": ("#8A5A00", "#FFEEB0"),
-    "missing": ("#C62828", "#FFE1DF"),
-    None: ("#AAB4BE", "#FAFBFC"),
-}
-HEADER_FILL = "#EEF1F4"
-OPINION_FILL = "#FFF7D6"  # the columns the reviewer fills in
-QUOTE_LIMIT = 1000  # characters of the first evidence quote; the scorecard page has the rest
 ELEMENT_COLUMN_WIDTH = 9.0  # four Chinese characters a line, the title wraps
-A4_LANDSCAPE_INCHES = 10.9  # printable width with 1 cm margins
-A4_PORTRAIT_INCHES = 7.4
-LINE_POINTS = 14.0  # a line of 10-point Chinese text
-REVIEW_ROW_LINES = 5  # a long quote shows its start; the cell (and the scorecard) has the rest
-MIN_PRINT_SCALE = 70  # below this, 10-point text is too small to read on paper
 
 
 @dataclass(frozen=True)
@@ -94,10 +76,10 @@ def write_workbook(
             {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "tmpdir": str(target.parent)},
         )
         book.set_properties({"title": "法治政府建设年度报告评审汇总", "subject": context.rubric_label, "comments": "rolscore audit"})
-        styles = _Styles(book)
+        styles = Styles(book)
         _ranking_sheet(book.add_worksheet(layout.SHEET_RANKING), styles, ranking, totals)
         _elements_sheet(book.add_worksheet(layout.SHEET_ELEMENTS), styles, totals)
-        kept = _review_sheet(book.add_worksheet(layout.SHEET_REVIEW), styles, _reports(rows, ranking, results_jsonl), carried or {})
+        kept = review_sheet(book.add_worksheet(layout.SHEET_REVIEW), styles, scored_reports(rows, ranking, results_jsonl), carried or {})
         _notes_sheet(book.add_worksheet(layout.SHEET_NOTES), styles, totals, context)
         book.close()
         with zipfile.ZipFile(temp, "a") as archive:
@@ -117,65 +99,6 @@ def _unlink(path: str) -> None:
         pass
 
 
-class _Styles:
-    """The formats, made once: XlsxWriter keeps every format object for the file's style table."""
-
-    def __init__(self, book: xlsxwriter.Workbook) -> None:
-        base = {"valign": "top", "font_size": 10}
-        self.text = book.add_format(base)
-        self.formula_like = book.add_format({**base, "quote_prefix": True})
-        self.wrap = book.add_format({**base, "text_wrap": True})
-        self.wrap_formula_like = book.add_format({**base, "text_wrap": True, "quote_prefix": True})
-        self.header = book.add_format({**base, "bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter", "border": 1, "border_color": "#D0D7DE"})
-        self.opinion_header = book.add_format({**base, "bold": True, "bg_color": "#F0B429", "text_wrap": True, "valign": "vcenter", "border": 1, "border_color": "#D0D7DE"})
-        self.integer = book.add_format({**base, "num_format": "0"})
-        self.score = book.add_format({**base, "num_format": "0.0"})
-        self.percent = book.add_format({**base, "num_format": "0%"})
-        self.link = book.add_format({**base, "font_color": "#0B57D0", "underline": 1})
-        self.failed = book.add_format({**base, "font_color": COLOURS["missing"][0], "text_wrap": True})
-        self.bad_grade = book.add_format({**base, "font_color": COLOURS["missing"][0], "bold": True})
-        self.opinion = book.add_format({**base, "bg_color": OPINION_FILL, "border": 1, "border_color": "#E3D7A8"})
-        self.title = book.add_format({"bold": True, "font_size": 14})
-        self.label = book.add_format({**base, "bold": True})
-        self.marks = {status: book.add_format({**base, "align": "center", "font_color": fg, "bg_color": bg, "border": 1, "border_color": "#FFFFFF"}) for status, (fg, bg) in COLOURS.items()}
-        self.verdicts = {status: book.add_format({**base, "font_color": fg, "bg_color": bg}) for status, (fg, bg) in COLOURS.items() if status}
-
-    def string(self, sheet: Worksheet, row: int, col: int, value: str, wrap: bool = False, fmt=None) -> None:
-        if safe_cell(value) != value:
-            fmt = self.wrap_formula_like if wrap else self.formula_like
-        elif fmt is None:
-            fmt = self.wrap if wrap else self.text
-        sheet.write_string(row, col, value, fmt)
-
-
-class _Widths:
-    """The widest cell of each column, as the rows are written."""
-
-    def __init__(self, headers: list[str], fixed: dict[int, float]) -> None:
-        self.widest = [display_width(h) for h in headers]
-        self.fixed = fixed
-
-    def see(self, col: int, text: str) -> None:
-        if col in self.fixed:
-            return  # a wrapped column of set width: its long texts need no measuring
-        width = display_width(text)
-        if width > self.widest[col]:
-            self.widest[col] = width
-
-    def apply(self, sheet: Worksheet, hidden: set[int] = frozenset()) -> list[float]:
-        widths = [self.fixed.get(col, column_width(widest)) for col, widest in enumerate(self.widest)]
-        for col, width in enumerate(widths):
-            sheet.set_column(col, col, width, None, {"hidden": col in hidden})
-        return widths
-
-
-def _header(sheet: Worksheet, styles: _Styles, headers: list[str], widths: dict[int, float], highlight: set[int] = frozenset()) -> None:
-    tallest = max(lines_needed(h, widths.get(col, column_width(display_width(h)))) for col, h in enumerate(headers))
-    sheet.set_row(0, tallest * LINE_POINTS + 6)
-    for col, text in enumerate(headers):
-        sheet.write_string(0, col, text, styles.opinion_header if col in highlight else styles.header)
-
-
 # ---- 排名 ----------------------------------------------------------------------------
 
 RANKING_HEADERS = ["排名", "报告单位", "文件", "评分细则", "报告年度", "得分", "等级", "未满足的必备要素", "评分卡"]
@@ -187,7 +110,7 @@ FAILING_GRADE = GRADES[-1]
 LINK_TEXT = "打开评分卡"
 
 
-def _ranking_sheet(sheet: Worksheet, styles: _Styles, ranking: list[Row], totals: Totals) -> None:
+def _ranking_sheet(sheet: Worksheet, styles: Styles, ranking: list[Row], totals: Totals) -> None:
     failures = any(row.summary is None for row in ranking)
     headers = RANKING_HEADERS + ([FAILED_HEADER] if failures else [])
     col = {name: i for i, name in enumerate(headers)}
@@ -197,8 +120,8 @@ def _ranking_sheet(sheet: Worksheet, styles: _Styles, ranking: list[Row], totals
     fixed[col["未满足的必备要素"]] = UNMET_WIDTH
     if failures:
         fixed[col[FAILED_HEADER]] = FAILED_WIDTH
-    widths = _Widths(headers, fixed)
-    _header(sheet, styles, headers, fixed)
+    widths = Widths(headers, fixed)
+    header_row(sheet, styles, headers, fixed)
     titles = {tally.id: tally.title for tally in totals.elements}
     rank = 0
     for r, row in enumerate(ranking, start=1):
@@ -232,29 +155,7 @@ def _ranking_sheet(sheet: Worksheet, styles: _Styles, ranking: list[Row], totals
     column_widths = widths.apply(sheet)
     sheet.freeze_panes(1, FROZEN_COLUMNS)
     sheet.autofilter(0, 0, len(ranking), len(headers) - 1)
-    _print_setup(sheet, column_widths, landscape=True, repeat_columns=FROZEN_COLUMNS)
-
-
-def _print_setup(sheet: Worksheet, widths: list[float], landscape: bool, repeat_columns: int = 0) -> None:
-    sheet.set_paper(9)  # A4
-    if landscape:
-        sheet.set_landscape()
-    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    sheet.repeat_rows(0)
-    if repeat_columns:
-        sheet.repeat_columns(0, repeat_columns - 1)
-    sheet.set_footer("&C第 &P 页，共 &N 页")
-    sheet.hide_gridlines(0)  # print the cell borders: a table on paper needs them
-    # Excel draws a column of width w as 7w + 5 pixels at 96 per inch.
-    inches = sum(w * 7 + 5 for w in widths) / 96
-    printable = A4_LANDSCAPE_INCHES if landscape else A4_PORTRAIT_INCHES
-    if inches * MIN_PRINT_SCALE / 100 <= printable:
-        sheet.fit_to_pages(1, 0)
-    else:
-        # Too wide to read on one page: legible print, continued across pages with the
-        # report's rank, agency and file repeated on each.
-        sheet.set_print_scale(MIN_PRINT_SCALE)
-        sheet.print_across()
+    print_setup(sheet, column_widths, landscape=True, repeat_columns=FROZEN_COLUMNS)
 
 
 # ---- 要素 ----------------------------------------------------------------------------
@@ -262,10 +163,10 @@ def _print_setup(sheet: Worksheet, widths: list[float], landscape: bool, repeat_
 ELEMENT_HEADERS = ["要素", "必备", "缺失", "部分满足", "已满足", "适用报告", "满足率"]
 
 
-def _elements_sheet(sheet: Worksheet, styles: _Styles, totals: Totals) -> None:
+def _elements_sheet(sheet: Worksheet, styles: Styles, totals: Totals) -> None:
     fixed = {col: 9.0 for col in range(1, len(ELEMENT_HEADERS))}
-    widths = _Widths(ELEMENT_HEADERS, fixed)
-    _header(sheet, styles, ELEMENT_HEADERS, fixed)
+    widths = Widths(ELEMENT_HEADERS, fixed)
+    header_row(sheet, styles, ELEMENT_HEADERS, fixed)
     ordered = totals.most_missed()
     for r, tally in enumerate(ordered, start=1):
         styles.string(sheet, r, 0, tally.title)
@@ -283,121 +184,13 @@ def _elements_sheet(sheet: Worksheet, styles: _Styles, totals: Totals) -> None:
         sheet.conditional_format(1, 6, last, 6, {"type": "data_bar", "bar_color": "#2F9E55", "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 1})
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, last, len(ELEMENT_HEADERS) - 1)
-    _print_setup(sheet, column_widths, landscape=False)
-
-
-# ---- 复核 ----------------------------------------------------------------------------
-
-REVIEW_HEADERS = [*layout.VISIBLE_COLUMNS, *layout.KEY_COLUMNS]
-_COL = {name: i for i, name in enumerate(REVIEW_HEADERS)}
-WRAPPED_TEXTS = {layout.REVIEW_QUOTE: 50.0, layout.REVIEW_EXPLANATION: 36.0}
-WRAPPED = {_COL[name]: width for name, width in WRAPPED_TEXTS.items()} | {_COL[layout.REVIEW_NOTE]: 30.0}
-
-
-@dataclass(frozen=True)
-class _Report:
-    rank: int
-    relative: str
-    agency: str
-    rubric: str
-    elements: list[dict]
-
-
-def _reports(rows: list[Row], ranking: list[Row], results_jsonl: Path) -> Iterator[_Report]:
-    """The scored reports in ranking order, each with its full result from results.jsonl."""
-    position = {id(row): i for i, row in enumerate(rows)}
-    offsets: list[int] = []
-    with open(results_jsonl, "rb") as lines:
-        start = 0
-        for line in lines:
-            offsets.append(start)
-            start += len(line)
-        rank = 0
-        for row in ranking:
-            if row.summary is None:
-                continue
-            rank += 1
-            lines.seek(offsets[position[id(row)]])
-            data = json.loads(lines.readline())
-            yield _Report(rank, row.relative, row.summary.agency or "", data["rubric"]["id"], data["elements"])
-
-
-def _review_sheet(sheet: Worksheet, styles: _Styles, reports: Iterator[_Report], carried: dict[tuple[str, str], CarriedReview]) -> int:
-    """Returns how many of the carried reviews found their row."""
-    fixed = dict(WRAPPED)
-    fixed[_COL[layout.REVIEW_OPINION]] = 14.0
-    widths = _Widths(REVIEW_HEADERS, fixed)
-    _header(sheet, styles, REVIEW_HEADERS, fixed, highlight={_COL[layout.REVIEW_OPINION], _COL[layout.REVIEW_NOTE]})
-    r = kept = 0
-    for report in reports:
-        for element in report.elements:
-            r += 1
-            status = element["status"]
-            evidence = element["evidence"]
-            quote = evidence[0]["quote"] if evidence else ""
-            if len(quote) > QUOTE_LIMIT:
-                quote = quote[:QUOTE_LIMIT] + "…"
-            review = carried.get((report.relative, element["id"]))
-            texts = {
-                layout.REVIEW_AGENCY: report.agency,
-                layout.REVIEW_FILE: report.relative,
-                layout.REVIEW_ELEMENT: element["title"],
-                layout.REVIEW_REQUIRED: "必备" if element["required"] else "",
-                layout.REVIEW_QUOTE: quote,
-                layout.REVIEW_EXPLANATION: element["explanation"],
-                layout.KEY_FILE: report.relative,
-                layout.KEY_ELEMENT: element["id"],
-                layout.KEY_VERDICT: status,
-                layout.KEY_RUBRIC: report.rubric,
-            }
-            # Set before the row's cells: Excel and LibreOffice do not always grow a row to its wrapped text.
-            lines = max(lines_needed(texts[name], width) for name, width in WRAPPED_TEXTS.items())
-            sheet.set_row(r, min(REVIEW_ROW_LINES, lines) * LINE_POINTS + 4)
-            sheet.write_number(r, 0, report.rank, styles.integer)
-            for name, text in texts.items():
-                col = _COL[name]
-                if text:
-                    styles.string(sheet, r, col, text, wrap=col in WRAPPED)
-                    widths.see(col, text)
-            styles.string(sheet, r, _COL[layout.REVIEW_VERDICT], STATUS_TEXT[status], fmt=styles.verdicts[status])
-            # The reviewer's cells get their fill even when empty: that is where to type.
-            opinion, note = (review.opinion_for(status), review.note) if review else ("", "")
-            if review is not None:
-                kept += 1
-            if opinion:
-                sheet.write_string(r, _COL[layout.REVIEW_OPINION], opinion, styles.opinion)
-            else:
-                sheet.write_blank(r, _COL[layout.REVIEW_OPINION], None, styles.opinion)
-            if note:
-                styles.string(sheet, r, _COL[layout.REVIEW_NOTE], note, wrap=True)
-    keys = {_COL[name] for name in layout.KEY_COLUMNS}
-    widths.apply(sheet, hidden=keys)
-    opinion_col = _COL[layout.REVIEW_OPINION]
-    if r:
-        sheet.data_validation(1, opinion_col, r, opinion_col, {
-            "validate": "list",
-            "source": list(layout.OPINIONS),
-            "ignore_blank": True,
-            "input_title": "复核意见",
-            "input_message": "认可：评分结果正确\n改为…：评分有误，应为所选结果\n留空：尚未复核",
-            "error_title": "复核意见无法识别",
-            "error_message": "请从下拉列表中选择：认可、改为已满足、改为部分满足、改为缺失；未复核请留空。",
-            "error_type": "stop",
-        })
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, r, len(REVIEW_HEADERS) - 1)
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.repeat_rows(0)
-    sheet.fit_to_pages(1, 0)
-    sheet.set_footer("&C第 &P 页，共 &N 页")
-    return kept
+    print_setup(sheet, column_widths, landscape=False)
 
 
 # ---- 说明 ----------------------------------------------------------------------------
 
 
-def _notes_sheet(sheet: Worksheet, styles: _Styles, totals: Totals, context: WorkbookContext) -> None:
+def _notes_sheet(sheet: Worksheet, styles: Styles, totals: Totals, context: WorkbookContext) -> None:
     excellent, good, passing = context.grades
     used = "、".join(f"{rubric} {count} 份" for rubric, count in totals.rubrics.items()) or "—"
     mean = "—" if totals.mean is None else f"{totals.mean:g}"
