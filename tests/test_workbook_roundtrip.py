@@ -124,6 +124,7 @@ def test_rerunning_the_audit_keeps_the_reviewers_opinions(tmp_path):
     result = runner.invoke(app, ["audit", str(folder), "--out", str(out), "--jobs", "1"], env={"COLUMNS": "200"})
     assert result.exit_code == 1
     assert "保留了上次填写的 3 条复核意见" in result.stderr
+    assert not (out / "summary.上次.xlsx").exists()  # nothing lost, nothing to keep
     after = read_reviews(out / "summary.xlsx")
     assert zipfile.ZipFile(out / "summary.xlsx").comment == UNTOUCHED_MARK  # so the next rerun need not read it
     assert after.gold() == before  # the same gold labels, though one verdict they rest on changed
@@ -131,6 +132,20 @@ def test_rerunning_the_audit_keeps_the_reviewers_opinions(tmp_path):
     assert kept[(agreed.file, agreed.element)] == ("认可", "看过")
     assert kept[(corrected.file, corrected.element)] == (fix, "漏了")
     assert kept[(changed.file, changed.element)] == ("改为部分满足", "")
+
+
+def test_reviews_of_a_report_gone_from_the_folder_keep_the_old_workbook(tmp_path):
+    folder, out = audited_folder(tmp_path)
+    reviews = read_reviews(out / "summary.xlsx").reviews
+    gone = next(r for r in reviews if r.file == FORMULA_LIKE)
+    stays = next(r for r in reviews if r.file != FORMULA_LIKE)
+    fill_reviews(out / "summary.xlsx", out / "summary.xlsx", {(gone.file, gone.element): ("认可", ""), (stays.file, stays.element): ("认可", "")})
+    (folder / FORMULA_LIKE).unlink()
+    result = runner.invoke(app, ["audit", str(folder), "--out", str(out), "--jobs", "1", "--quiet"])
+    assert "1 条复核意见对应的报告或要素已不在本次审核中" in result.stderr
+    previous = out / "summary.上次.xlsx"
+    assert read_reviews(previous).gold() == {gone.file: {gone.element: gone.verdict}, stays.file: {stays.element: stays.verdict}}
+    assert read_reviews(out / "summary.xlsx").gold() == {stays.file: {stays.element: stays.verdict}}
 
 
 def test_a_workbook_nobody_edited_is_not_read_again(audited, monkeypatch):

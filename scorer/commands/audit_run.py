@@ -78,7 +78,7 @@ def run(
             jsonl.commit()
             # The index goes last: while it still shows the previous run, every file it links to exists.
             write_text(out_dir / CSV, render_csv(ranking, totals))
-            kept = _write_workbook(out_dir, rows, ranking, totals, selector, str(folder)) if xlsx else 0
+            carried = _write_workbook(out_dir, rows, ranking, totals, selector, str(folder)) if xlsx else None
             write_chunks(out_dir / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
     except KeyboardInterrupt:
         err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
@@ -88,19 +88,21 @@ def run(
         raise typer.Exit(EXIT_USAGE) from None
 
     _show(ranking, totals, found, fmt, quiet, out_dir, err, xlsx)
-    if kept and not quiet:
-        err.print(f"{out_dir / XLSX}：保留了上次填写的 {kept} 条复核意见", markup=False)
+    if carried is not None and carried.kept and not quiet:
+        err.print(f"{out_dir / XLSX}：保留了上次填写的 {carried.kept} 条复核意见", markup=False)
+    if carried is not None and carried.lost:
+        err.print(f"{out_dir / XLSX}：{carried.lost} 条复核意见对应的报告或要素已不在本次审核中，上次的工作簿另存为 {carried.previous}", markup=False)
     raise typer.Exit(_exit_code(rows, fail_under, strict))
 
 
-def _write_workbook(out_dir: Path, rows: list[Row], ranking: list[Row], totals: Totals, selector: RubricSelector, source: str) -> int:
-    """summary.xlsx, keeping what a reviewer filled in the one it replaces; returns how many reviews were kept."""
-    from scorer.labels.carry import carried_reviews
+def _write_workbook(out_dir: Path, rows: list[Row], ranking: list[Row], totals: Totals, selector: RubricSelector, source: str):
+    """summary.xlsx, keeping what a reviewer filled in the one it replaces."""
+    from scorer.labels.carry import rewrite_keeping_reviews
     from scorer.render.workbook import WorkbookContext, write_workbook
 
     grades = selector.fixed.rubric.grades
     context = WorkbookContext(_rubric_label(selector), source, datetime.now(), (grades.excellent, grades.good, grades.passing))
-    return write_workbook(out_dir / XLSX, rows, ranking, totals, out_dir / JSONL, context, carried_reviews(out_dir / XLSX))
+    return rewrite_keeping_reviews(out_dir / XLSX, lambda carried: write_workbook(out_dir / XLSX, rows, ranking, totals, out_dir / JSONL, context, carried))
 
 
 class _Collector:

@@ -3,7 +3,9 @@ workbook it replaces are carried into the new one, row by row (report and elemen
 
 from __future__ import annotations
 
+import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,3 +52,29 @@ def _untouched(path: Path) -> bool:
             return archive.comment == UNTOUCHED_MARK
     except (OSError, zipfile.BadZipFile):
         return False
+
+
+@dataclass(frozen=True)
+class Carried:
+    kept: int  # reviews that found their report and element in the new workbook
+    lost: int  # reviews whose report or element is gone from this audit
+    previous: Path | None  # where the replaced workbook was kept, when reviews were lost
+
+
+def rewrite_keeping_reviews(path: Path, write: Callable[[dict[tuple[str, str], CarriedReview]], int]) -> Carried:
+    """Call `write` (which writes the new workbook over `path` and returns how many of the given
+    reviews it placed); if some found no row, the replaced workbook stays beside it, not lost."""
+    path = Path(path)
+    carried = carried_reviews(path)
+    previous = path.with_name(f"{path.stem}.上次{path.suffix}") if carried else None
+    if previous is not None:
+        try:
+            shutil.copy2(path, previous)
+        except OSError as exc:
+            raise ScorerError(str(previous), f"无法保存上次的工作簿：{exc.strerror or exc}", "其中有复核意见，为免丢失未覆盖；请检查输出目录的写入权限") from None
+    kept = write(carried)
+    lost = len(carried) - kept
+    if previous is not None and not lost:
+        previous.unlink(missing_ok=True)
+        previous = None
+    return Carried(kept, lost, previous)
