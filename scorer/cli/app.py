@@ -13,6 +13,7 @@ from scorer.visible import SafeConsole as Console
 
 from scorer import __version__
 from scorer.cli.audit import audit as audit_command
+from scorer.cli.labels import labels_app
 from scorer.cli.rubric import rubric_app
 from scorer.batch.annotated import AnnotateOptions, annotated_paths, write_annotated
 from scorer.batch.scorecards import page_paths, write_scorecard
@@ -108,6 +109,7 @@ from scorer.cli.evaluate import evaluate_command  # noqa: E402
 app.command("evaluate")(evaluate_command)
 app.command("audit")(audit_command)
 app.add_typer(rubric_app, name="rubric")
+app.add_typer(labels_app, name="labels")
 
 
 def _version(value: bool) -> None:
