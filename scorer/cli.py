@@ -89,10 +89,12 @@ def score(
     raise typer.Exit(verdict_exit(results, fail_under, strict))
 
 
+from scorer.commands.compare import compare_command  # noqa: E402
 from scorer.commands.evaluate import evaluate_command  # noqa: E402
 
 app.command("evaluate")(evaluate_command)
 app.command("audit")(audit_command)
+app.command("compare")(compare_command)
 app.add_typer(rubric_app, name="rubric")
 
 
