@@ -7,7 +7,7 @@ from scorer.document import Document
 from scorer.results import ElementResult, MetadataResult, ReportResult, RubricRef
 from scorer.verdict import decide
 
-CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0}
+CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0, "na": 0.0}
 
 
 def grade_for(score: float, rubric: CompiledRubric) -> str:
@@ -23,11 +23,13 @@ def grade_for(score: float, rubric: CompiledRubric) -> str:
 
 def score_document(doc: Document, compiled: CompiledRubric, file_label: str) -> ReportResult:
     elements: list[ElementResult] = []
-    total_weight = sum(item.element.weight for item in compiled.elements)
+    total_weight = 0.0
     earned = 0.0
     for item in compiled.elements:
         element = item.element
         verdict = decide(item, doc)
+        if verdict.status != "na":
+            total_weight += element.weight
         points = round(element.weight * CREDIT[verdict.status], 2)
         earned += element.weight * CREDIT[verdict.status]
         elements.append(
@@ -40,7 +42,7 @@ def score_document(doc: Document, compiled: CompiledRubric, file_label: str) -> 
                 points=float(points),
                 evidence=verdict.evidence,
                 missing_checks=verdict.missing_checks,
-                suggestion=element.suggestion if verdict.status != "met" else None,
+                suggestion=element.suggestion if verdict.status in ("partial", "missing") else None,
                 basis=element.basis,
                 explanation=verdict.explanation,
             )
@@ -60,5 +62,5 @@ def score_document(doc: Document, compiled: CompiledRubric, file_label: str) -> 
             title=meta.title.value if meta.title else None,
         ),
         elements=elements,
-        required_missing=[e.id for e in elements if e.required and e.status != "met"],
+        required_missing=[e.id for e in elements if e.required and e.status in ("partial", "missing")],
     )

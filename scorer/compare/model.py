@@ -10,7 +10,7 @@ from scorer.compare.sentences import Sentence
 from scorer.document import Document
 from scorer.results import ReportResult
 
-CHANGE_TEXT = {"gained": "提升", "lost": "下降", "unchanged": "不变", "new": "新增要素"}
+CHANGE_TEXT = {"gained": "提升", "lost": "下降", "unchanged": "不变", "new": "新增要素", "na": "无法比较"}
 FOLLOW_TEXT = {FOLLOWED: "已有跟进", NOT_MENTIONED: "未提及", STILL_A_PROBLEM: "仍列为问题", TOO_GENERAL: "过于笼统，未判断"}
 HIGH, SOME = 0.5, 0.2  # copied shares a reviewer should read as wholesale, and as partial, copying
 

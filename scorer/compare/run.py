@@ -65,6 +65,8 @@ def _element_changes(old: Side, new: Side) -> list[ElementChange]:
         old_status = was.status if was else None
         if old_status is None:
             change = "new"
+        elif "na" in (old_status, element.status):
+            change = "unchanged" if old_status == element.status else "na"
         else:
             delta = _RANK[element.status] - _RANK[old_status]
             change = "gained" if delta > 0 else "lost" if delta < 0 else "unchanged"

@@ -6,6 +6,9 @@ from scorer.match.base import ElementContext, Finding, Hit, Matcher, Strength
 from scorer.match.checklist import ChecklistMatcher
 from scorer.match.figures import FiguresMatcher
 from scorer.match.metadata import MetadataMatcher
+from scorer.match.published import PublishedMatcher
+from scorer.match.title_form import TitleFormMatcher
+from scorer.match.years import YearsMatcher
 from scorer.match.section import SectionMatcher
 from scorer.match.terms import TermsMatcher
 
@@ -15,6 +18,9 @@ KINDS: dict[str, type] = {
     "section": SectionMatcher,
     "figures": FiguresMatcher,
     "metadata": MetadataMatcher,
+    "years": YearsMatcher,
+    "title_form": TitleFormMatcher,
+    "published": PublishedMatcher,
 }
 
 

@@ -14,7 +14,7 @@ from scorer.results import STATUS_TEXT
 
 SHOWN_PAIRS = 12
 CUT = 60
-CHANGE_STYLE = {"gained": "green", "lost": "bold red", "unchanged": "dim", "new": "yellow"}
+CHANGE_STYLE = {"gained": "green", "lost": "bold red", "unchanged": "dim", "new": "yellow", "na": "dim"}
 
 
 def _cut(text: str, limit: int = CUT) -> str:

@@ -96,8 +96,35 @@ class MetadataRule(Strict):
     note: str | None = None
 
 
+class YearsRule(Strict):
+    """The year reported is the same throughout: no sentence of the work done speaks of an
+    earlier year as the current one, and next year's plan names the year after it."""
+
+    kind: Literal["years"]
+    plan_role: str = "plan"
+    note: str | None = None
+
+
+class TitleFormRule(Strict):
+    """The title names the agency and the year (`require`) and what is reported (`names`)."""
+
+    kind: Literal["title_form"]
+    require: list[Literal["agency", "year"]] = Field(default_factory=lambda: ["agency", "year"])
+    names: Patterns
+    names_label: str = Field(min_length=1)
+    note: str | None = None
+
+
+class PublishedRule(Strict):
+    """Published by `deadline` (MM-DD) of the year after the one reported; unknown date: not applicable."""
+
+    kind: Literal["published"]
+    deadline: str = Field(default="03-31", pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+    note: str | None = None
+
+
 Rule = Annotated[
-    Union[TermsRule, ChecklistRule, SectionRule, FiguresRule, MetadataRule],
+    Union[TermsRule, ChecklistRule, SectionRule, FiguresRule, MetadataRule, YearsRule, TitleFormRule, PublishedRule],
     Field(discriminator="kind"),
 ]
 

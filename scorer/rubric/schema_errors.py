@@ -9,7 +9,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
-RULE_KINDS = ("terms", "checklist", "section", "figures", "metadata")
+RULE_KINDS = ("terms", "checklist", "section", "figures", "metadata", "years", "title_form", "published")
 _SECTIONS_WITH_IDS = ("elements", "overrides", "disable", "roles")
 
 
@@ -101,6 +101,9 @@ def rule_model(data: Any, loc: tuple) -> type[BaseModel] | None:
         "section": rubric_model.SectionRule,
         "figures": rubric_model.FiguresRule,
         "metadata": rubric_model.MetadataRule,
+        "years": rubric_model.YearsRule,
+        "title_form": rubric_model.TitleFormRule,
+        "published": rubric_model.PublishedRule,
     }
     return classes.get(kind)
 

@@ -14,7 +14,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from scorer.rubric.inherit import Resolved
-from scorer.rubric.model import ChecklistRule, Element, FiguresRule, MetadataRule, Patterns, SectionRule, TermsRule
+from scorer.rubric.model import (
+    ChecklistRule, Element, FiguresRule, MetadataRule, Patterns, PublishedRule, SectionRule, TermsRule, TitleFormRule, YearsRule,
+)
 
 MARKS = {
     "base": ("●", "dim"),
@@ -144,6 +146,12 @@ def describe_rule(rule) -> str:
         return f"具体数字：{rule.met_at} 个满足，{rule.partial_at} 个部分满足"
     if isinstance(rule, MetadataRule):
         return "标题或开头写明 " + "、".join(rule.require)
+    if isinstance(rule, YearsRule):
+        return f"年份一致：正文不把往年当本年度，{rule.plan_role} 部分写下一年度"
+    if isinstance(rule, TitleFormRule):
+        return "标题写明 " + "、".join(rule.require) + f" 和“{rule.names_label}” " + _phrases(rule.names)
+    if isinstance(rule, PublishedRule):
+        return f"按时公开：不晚于次年 {rule.deadline}"
     return str(rule)
 
 
