@@ -171,3 +171,42 @@ def test_cli_bad_input_is_one_line(tmp_path):
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert "没有这个文件.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+# --- across a batch -----------------------------------------------------------
+
+from scorer.compare.batch import Report, fingerprints, pair_with_previous, shared_pairs  # noqa: E402
+
+
+def test_a_report_with_only_the_agency_swapped_is_found_in_the_batch(scorer):
+    texts = [seed.read_text(encoding="utf-8") for seed in SEEDS]
+    agencies = [_load(scorer, text, f"{i}.txt").side.agency for i, text in enumerate(texts)]
+    borrowed = texts[3].replace(agencies[3], "某某县应急管理局")
+    texts.append(borrowed)
+    agencies.append("某某县应急管理局")
+    pairs = shared_pairs([fingerprints(t, a) for t, a in zip(texts, agencies)], agencies)
+    assert [(p.a, p.b) for p in pairs] == [(3, len(texts) - 1)]
+    assert pairs[0].share >= 0.9
+
+
+def test_one_agency_two_years_is_not_a_borrowed_report(scorer):
+    old = SEEDS[3].read_text(encoding="utf-8")
+    agency = _load(scorer, old, "a.txt").side.agency
+    texts = [old, _shift_years(old)]
+    assert shared_pairs([fingerprints(t, agency) for t in texts], [agency, agency]) == []
+
+
+def test_boilerplate_in_many_reports_does_not_pair_them():
+    common = "坚持以习近平新时代中国特色社会主义思想为指导全面贯彻落实党的二十大精神{n}。"
+    texts = ["".join(common.format(n="") + f"第{k}句各单位自己的工作内容写在这里{i}{k}。" for k in range(3)) * 1 + "".join(f"本单位独有的第{k}项工作写得很详细{i}号。" for k in range(8)) for i in range(10)]
+    agencies = [f"单位{i}" for i in range(10)]
+    assert shared_pairs([fingerprints(t, a) for t, a in zip(texts, agencies)], agencies) == []
+
+
+def test_each_report_pairs_with_the_same_agencys_latest_earlier_report():
+    current = [Report("a2023.txt", "甲县司法局", 2023), Report("b2023.txt", "乙县司法局", 2023), Report("c2023.txt", "丙县司法局", 2023)]
+    previous = [Report("a2021.txt", "甲县司法局", 2021), Report("a2022.txt", "甲县司法局", 2022), Report("b2023draft.txt", "乙县司法局", 2023), Report("d2022.txt", "丁县司法局", 2022)]
+    pairs, unpaired, left = pair_with_previous(current, previous)
+    assert [(new.key, old.key) for new, old in pairs] == [("a2023.txt", "a2022.txt")]
+    assert [r.key for r in unpaired] == ["b2023.txt", "c2023.txt"]
+    assert [r.key for r in left] == ["a2021.txt", "b2023draft.txt", "d2022.txt"]
