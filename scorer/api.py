@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorer.pipeline import Scored
+from scorer.engine.pipeline import Scored
 from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document, read_document_bytes
-from scorer.selection import RubricSelector
+from scorer.engine.selection import RubricSelector
 
 __all__ = ["Scorer", "Scored"]
 
@@ -51,7 +51,7 @@ class Scorer:
 # needs besides `Scorer`: import it from here, so the engine's layout can change under it.
 from scorer.errors import ReadError, RubricError, ScorerError  # noqa: E402
 from scorer.read import supported_suffixes  # noqa: E402
-from scorer.results import STATUS_TEXT, ElementResult, Evidence, MetadataResult, ReportResult, RubricRef  # noqa: E402
+from scorer.engine.results import STATUS_TEXT, ElementResult, Evidence, MetadataResult, ReportResult, RubricRef  # noqa: E402
 
 __all__ += [
     "ReadError", "RubricError", "ScorerError", "supported_suffixes",
@@ -69,6 +69,6 @@ def result_dict(result: ReportResult) -> dict:
 
 def scorecard_html(scored: Scored, index_href: str | None = None) -> str:
     """The self-contained scorecard page (`score --html`), evidence highlighted in the report text."""
-    from scorer.render.html import render_scorecard
+    from scorer.render.pages import render_scorecard
 
     return render_scorecard(scored.result, scored.text, index_href=index_href)

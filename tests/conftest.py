@@ -22,7 +22,7 @@ def expected_verdicts() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="session")
 def national():
-    from scorer.compiled import get_compiled
+    from scorer.engine.compiled import get_compiled
 
     return get_compiled("national")
 

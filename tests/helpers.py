@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from scorer.compiled import get_compiled
-from scorer.pipeline import score_text
-from scorer.results import ReportResult
+from scorer.engine.compiled import get_compiled
+from scorer.engine.pipeline import score_text
+from scorer.engine.results import ReportResult
 
 TITLE = "某某市司法局关于2023年度法治政府建设情况的报告"
 OPENING = "2023年，某某市司法局坚持依法行政，现将有关情况报告如下："

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.pipeline import score_file
+from scorer.engine.pipeline import score_file
 from scorer.render.json_out import result_dict
 from tests.conftest import SEEDS, seed_files
 
@@ -306,7 +306,7 @@ def test_double_star_glob_includes_top_level_reports(tmp_path):
     (tmp_path / "sub").mkdir()
     shutil.copy(SEEDS / "001_3b1234c597bca51d.txt", tmp_path / "top.txt")
     shutil.copy(SEEDS / "001_3b1234c597bca51d.txt", tmp_path / "sub" / "inner.txt")
-    from scorer.audit import discover
+    from scorer.batch.tasks import discover
 
     found = discover(tmp_path, [".txt"], "**/*.txt")
     assert found.reports == ["sub/inner.txt", "top.txt"]

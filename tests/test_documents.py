@@ -7,7 +7,7 @@ import re
 import opencc
 import pytest
 
-from scorer.pipeline import score_file, score_text
+from scorer.engine.pipeline import score_file, score_text
 from tests.conftest import SEEDS, expected_verdicts
 
 
@@ -87,7 +87,7 @@ def test_hard_wrapped_text_gets_the_same_verdicts(national, name, width):
 
 
 def test_ordinary_paragraphs_are_never_joined():
-    from scorer.normalize import normalize
+    from scorer.text.normalize import normalize
 
     for name in expected_verdicts():
         text = (SEEDS / name).read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scorer.pipeline import score_file
+from scorer.engine.pipeline import score_file
 from scorer.read import read_document
 from tests.conftest import seed_files
 from tests.make_formats import title_of, write_docx, write_html, write_mht, write_pdf

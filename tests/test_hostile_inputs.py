@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from scorer.cli import app
 from scorer.errors import ReadError
-from scorer.pipeline import score_file
+from scorer.engine.pipeline import score_file
 from scorer.read import read_document
 from tests.conftest import seed_files
 from tests.make_formats import write_html, write_pdf
@@ -199,7 +199,7 @@ def test_a_one_megabyte_line_without_newlines_is_scored(tmp_path, national):
 
 
 def test_a_place_name_repeated_in_the_opening_does_not_hang(national):
-    from scorer.pipeline import score_text
+    from scorer.engine.pipeline import score_text
 
     result = score_text("市" * 3000 + "\n" + "杭州市" * 200, national)
     assert result.metadata.agency is None

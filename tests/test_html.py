@@ -9,11 +9,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.audit_summary import ReportSummary, Row, elements_of, summarise
-from scorer.pipeline import score_file_with_text
+from scorer.engine.summary import ReportSummary, Row, elements_of, summarise
+from scorer.engine.pipeline import score_file_with_text
 from scorer.render.highlight import pieces, quotes_of
-from scorer.render.html import render_index, render_scorecard
-from scorer.results import ElementResult, Evidence, MetadataResult, ReportResult, RubricRef
+from scorer.render.pages import render_index, render_scorecard
+from scorer.engine.results import ElementResult, Evidence, MetadataResult, ReportResult, RubricRef
 from tests.conftest import seed_files
 from tests.html_parse import read_page
 
@@ -95,7 +95,7 @@ def test_everything_from_a_report_is_escaped(hostile):
 
 
 def _index(rows: list[Row], result: ReportResult) -> str:
-    from scorer.compiled import get_compiled
+    from scorer.engine.compiled import get_compiled
 
     catalogue = {info.id: info for info in elements_of(result)}
     return render_index(rows, summarise(rows, 0, catalogue, get_compiled("national")), "基准", {}, "报告")

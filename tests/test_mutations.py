@@ -13,7 +13,7 @@ from functools import lru_cache
 import opencc
 import pytest
 
-from scorer.pipeline import score_text
+from scorer.engine.pipeline import score_text
 from tests.conftest import SEEDS, expected_verdicts
 
 EXPECTED = expected_verdicts()

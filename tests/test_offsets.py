@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorer.normalize import normalize
+from scorer.text.normalize import normalize
 from tests.conftest import seed_files
 from tests.helpers import score
 

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from scorer.compiled import get_compiled
+from scorer.engine.compiled import get_compiled
 from scorer.errors import ReadError, ScorerError
-from scorer.pipeline import score_file, score_text
+from scorer.engine.pipeline import score_file, score_text
 from scorer.read import read_document
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
@@ -183,7 +183,7 @@ def test_damaged_documents_are_read_or_refused_clearly(seed_documents, data, suf
 @given(text=st.text(alphabet="法治政府，,:。;\n ab", max_size=3000), data=st.data())
 def test_sentences_and_clauses_stay_bounded(text, data):
     """Run-on text is cut into bounded sentences and clauses; real sentence ends are kept."""
-    from scorer.sections import MAX_CLAUSE, MAX_SENTENCE, clause_span, sentence_starts
+    from scorer.text.sections import MAX_CLAUSE, MAX_SENTENCE, clause_span, sentence_starts
 
     starts = sentence_starts(text)
     assert starts[0] == 0 and all(a < b for a, b in zip(starts, starts[1:])) and starts[-1] <= max(len(text) - 1, 0)

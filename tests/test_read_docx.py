@@ -109,7 +109,7 @@ def test_heading_styles_without_numbers_get_official_numbers(tmp_path):
 
 
 def test_styled_headings_feed_the_section_finder(tmp_path, national):
-    from scorer.pipeline import score_file
+    from scorer.engine.pipeline import score_file
 
     document = docx.Document()
     document.add_paragraph("某县司法局2023年度法治政府建设工作报告", style="Title")

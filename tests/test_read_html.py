@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scorer.errors import ReadError
-from scorer.pipeline import score_file
+from scorer.engine.pipeline import score_file
 from scorer.read import read_document
 from tests.conftest import seed_files
 from tests.make_formats import page_html, write_html, write_mht

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.compiled import get_compiled
-from scorer.pipeline import score_file
+from scorer.engine.compiled import get_compiled
+from scorer.engine.pipeline import score_file
 from scorer.rubric.auto import choose
-from scorer.selection import RubricSelector
+from scorer.engine.selection import RubricSelector
 from tests.conftest import SEEDS, expected_verdicts
 
 AUTO = {  # what a reviewer would pick for each seed, from its agency and places

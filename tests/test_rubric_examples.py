@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.compiled import get_compiled
-from scorer.rubric.examples import elements_without_examples, example_cases, run_case, run_examples
+from scorer.engine.compiled import get_compiled
+from scorer.authoring.examples import elements_without_examples, example_cases, run_case, run_examples
 from scorer.rubric.loader import resolve_rubric
 from tests.conftest import RUBRICS
 

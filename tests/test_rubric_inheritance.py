@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.compiled import get_compiled
+from scorer.engine.compiled import get_compiled
 from scorer.errors import RubricError
-from scorer.pipeline import score_text
+from scorer.engine.pipeline import score_text
 from scorer.rubric.layer import ElementOverride
 from scorer.rubric.loader import load_rubric, resolve_rubric, resolve_spec
 from scorer.rubric.model import Element, TermsRule

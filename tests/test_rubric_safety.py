@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from scorer import patterns
+from scorer.text import patterns
 from scorer.cli import app
-from scorer.compiled import get_compiled
+from scorer.engine.compiled import get_compiled
 from scorer.errors import ScorerError
-from scorer.patterns import PatternTimeout, TimedRegex
-from scorer.pipeline import score_file
+from scorer.text.patterns import PatternTimeout, TimedRegex
+from scorer.engine.pipeline import score_file
 from tests.conftest import RUBRICS, seed_files
 
 CATASTROPHIC = "(法|法治|治)+。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.pipeline import score_file
+from scorer.engine.pipeline import score_file
 from tests.conftest import SEEDS, expected_verdicts
 
 CASES = [(name, element, status) for name, items in expected_verdicts().items() for element, status in items.items()]

@@ -7,8 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from scorer.compare.sentences import Sentence, sentences
-from scorer.compiled import get_compiled
-from scorer.document import Document, build_document
+from scorer.engine.compiled import get_compiled
+from scorer.text.document import Document, build_document
 from scorer.read import read_document
 
 SEED_DIRS = (

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from scorer.compare.copied import CopiedText
 from scorer.compare.followup import FOLLOWED, NOT_MENTIONED, STILL_A_PROBLEM, TOO_GENERAL, FollowUp
 from scorer.compare.sentences import Sentence
-from scorer.document import Document
-from scorer.results import ReportResult
+from scorer.text.document import Document
+from scorer.engine.results import ReportResult
 
 CHANGE_TEXT = {"gained": "提升", "lost": "下降", "unchanged": "不变", "new": "新增要素", "na": "无法比较"}
 FOLLOW_TEXT = {FOLLOWED: "已有跟进", NOT_MENTIONED: "未提及", STILL_A_PROBLEM: "仍列为问题", TOO_GENERAL: "过于笼统，未判断"}

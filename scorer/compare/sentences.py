@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from scorer.document import Document
+from scorer.text.document import Document
 
 # Years (2023年, 二〇二三年, 2023), then any other number, Arabic or Chinese, with its unit kept.
 _YEAR = regex.compile(r"(?:19|20)\d{2}(?:\s*年)?|[〇零一二三四五六七八九]{4}年")

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Protocol
 
-from scorer.document import Document
-from scorer.patterns import CompiledPatterns
+from scorer.text.document import Document
+from scorer.text.patterns import CompiledPatterns
 
 
 class Strength(IntEnum):

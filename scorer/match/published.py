@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 
 
@@ -46,6 +46,10 @@ class PublishedMatcher:
 
 def _date_span(doc: Document, iso: str) -> tuple[int, int] | None:
     """Where the date stands in the text, if it does (a page's meta date does not)."""
-    from scorer.metadata import find_date_span
+    from scorer.text.opening import find_date_span
 
     return find_date_span(doc.text, iso)
+
+
+KIND = "published"
+MATCHER = PublishedMatcher

@@ -6,9 +6,9 @@ It names the agency, the year, and what is reported (法治政府建设……报
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
-from scorer.patterns import CompiledPatterns
+from scorer.text.patterns import CompiledPatterns
 
 _LABELS = {"agency": "标题中的报告单位", "year": "标题中的年度"}
 
@@ -38,3 +38,7 @@ class TitleFormMatcher:
 
     def describe(self, ctx: ElementContext) -> str:
         return "标题（须写明单位、年度和“" + self.names_label + "”）"
+
+
+KIND = "title_form"
+MATCHER = TitleFormMatcher

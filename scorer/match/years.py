@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 
 # A year opening a sentence, after any heading number: 2022年，… / （一）2022年度，…
@@ -62,3 +62,7 @@ class YearsMatcher:
 
     def describe(self, ctx: ElementContext) -> str:
         return "标题中的报告年度，以及正文和下一年度安排中的年份是否一致"
+
+
+KIND = "years"
+MATCHER = YearsMatcher

@@ -41,7 +41,7 @@ _SKIPPED = {
 }  # fmt: skip
 
 
-@register(".docx")
+@register(".docx", sniffed=("docx",))
 def read_docx(path: str, data: bytes) -> RawDocument:
     _check_package(path, data)
     try:

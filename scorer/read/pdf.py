@@ -47,7 +47,7 @@ class _Line:
     page: int
 
 
-@register(".pdf")
+@register(".pdf", sniffed=("pdf",))
 def read_pdf(path: str, data: bytes) -> RawDocument:
     import pdfplumber
 

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from scorer.normalize import fold_characters
+from scorer.chars import fold_characters
 from scorer.rubric.layer import RubricFile
 from scorer.rubric.model import ChecklistRule, Element, FiguresRule, Patterns
 

@@ -2,7 +2,8 @@
 
 A rubric lists *elements*. Each element has rules in two lists: `met` (rules that can
 prove the element met) and `partial` (rules that can prove at most partial). A rule is
-one of a few matcher kinds, each implemented by one module in `scorer.match`.
+one of a few kinds: its YAML model is a module of `scorer.rubric.kinds`, its matcher the same-named
+module of `scorer.match`.
 """
 
 from __future__ import annotations
@@ -11,122 +12,14 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveFloat, PositiveInt, WithJsonSchema
 
+from scorer.rubric.base import Patterns, Strict
+from scorer.rubric.kinds import Rule
+from scorer.rubric.kinds.checklist import Check, ChecklistRule
+from scorer.rubric.kinds.figures import FiguresRule
+from scorer.rubric.kinds.metadata import MetadataRule
+from scorer.rubric.kinds.section import SectionRule
+from scorer.rubric.kinds.terms import TermsRule
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
-
-
-class Patterns(Strict):
-    """Phrases to look for. `any` are literal phrases, `regex` regular expressions.
-
-    Literal phrases are written in simplified Chinese; reports are normalised to
-    simplified Chinese before matching, so traditional-character text matches too.
-    With `whole_words`, a literal phrase counts only where it stands as a whole word
-    (checked with jieba on the sentence around the hit), so that 应诉 does not fire
-    inside 回应诉求.
-    """
-
-    any: list[str] = Field(default_factory=list)
-    regex: list[str] = Field(default_factory=list)
-    whole_words: bool = False
-
-    def is_empty(self) -> bool:
-        return not self.any and not self.regex
-
-
-class TermsRule(Patterns):
-    """Met where a phrase is found in a sentence the element may draw evidence from.
-
-    `roles` narrows or widens where this one rule looks (hits there count fully); by
-    default the element's own scope applies.
-    """
-
-    kind: Literal["terms"]
-    with_: Patterns | None = Field(default=None, alias="with")
-    unless: Patterns | None = None
-    within: Literal["clause", "sentence"] = "sentence"
-    headings: bool = True
-    roles: list[str] | None = None
-    note: str | None = None
-
-
-class Check(Patterns):
-    """One named sub-check of a checklist (for example 行政执法公示 of 三项制度)."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    title: str
-
-
-class ChecklistRule(Strict):
-    """Several named sub-checks; met when `met_at` of them (default: all) are found."""
-
-    kind: Literal["checklist"]
-    checks: list[Check] = Field(min_length=1)
-    met_at: PositiveInt | None = None
-    named: Patterns | None = None
-    context: Patterns | None = None
-    note: str | None = None
-
-
-class SectionRule(Strict):
-    """Met when the report has a part with this role and at least `min_chars` of content."""
-
-    kind: Literal["section"]
-    role: str
-    min_chars: PositiveInt = 40
-    note: str | None = None
-
-
-class FiguresRule(Strict):
-    """Counts distinct concrete figures (counts, percentages, amounts) about the work."""
-
-    kind: Literal["figures"]
-    met_at: PositiveInt = 3
-    partial_at: PositiveInt = 1
-    units: list[str] = Field(min_length=1)
-    note: str | None = None
-
-
-class MetadataRule(Strict):
-    """Checks what the title or opening names: the agency (with its place) and the year."""
-
-    kind: Literal["metadata"]
-    require: list[Literal["agency", "year"]] = Field(min_length=1)
-    agency_needs_place: bool = True
-    note: str | None = None
-
-
-class YearsRule(Strict):
-    """The year reported is the same throughout: no sentence of the work done speaks of an
-    earlier year as the current one, and next year's plan names the year after it."""
-
-    kind: Literal["years"]
-    plan_role: str = "plan"
-    note: str | None = None
-
-
-class TitleFormRule(Strict):
-    """The title names the agency and the year (`require`) and what is reported (`names`)."""
-
-    kind: Literal["title_form"]
-    require: list[Literal["agency", "year"]] = Field(default_factory=lambda: ["agency", "year"])
-    names: Patterns
-    names_label: str = Field(min_length=1)
-    note: str | None = None
-
-
-class PublishedRule(Strict):
-    """Published by `deadline` (MM-DD) of the year after the one reported; unknown date: not applicable."""
-
-    kind: Literal["published"]
-    deadline: str = Field(default="03-31", pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-    note: str | None = None
-
-
-Rule = Annotated[
-    Union[TermsRule, ChecklistRule, SectionRule, FiguresRule, MetadataRule, YearsRule, TitleFormRule, PublishedRule],
-    Field(discriminator="kind"),
-]
 
 Role = str
 

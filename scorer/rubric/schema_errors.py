@@ -9,7 +9,8 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
-RULE_KINDS = ("terms", "checklist", "section", "figures", "metadata", "years", "title_form", "published")
+from scorer.rubric.kinds import RULE_KINDS, RULE_MODELS
+
 _SECTIONS_WITH_IDS = ("elements", "overrides", "disable", "roles")
 
 
@@ -86,8 +87,6 @@ def valid_keys(model: type[BaseModel]) -> list[str]:
 
 def rule_model(data: Any, loc: tuple) -> type[BaseModel] | None:
     """For a key inside a rule, the rule kind's own model (chosen by its `kind`)."""
-    from scorer.rubric import model as rubric_model
-
     node = data
     for part in loc:
         try:
@@ -95,17 +94,7 @@ def rule_model(data: Any, loc: tuple) -> type[BaseModel] | None:
         except (KeyError, IndexError, TypeError):
             return None
     kind = node.get("kind") if isinstance(node, dict) else None
-    classes = {
-        "terms": rubric_model.TermsRule,
-        "checklist": rubric_model.ChecklistRule,
-        "section": rubric_model.SectionRule,
-        "figures": rubric_model.FiguresRule,
-        "metadata": rubric_model.MetadataRule,
-        "years": rubric_model.YearsRule,
-        "title_form": rubric_model.TitleFormRule,
-        "published": rubric_model.PublishedRule,
-    }
-    return classes.get(kind)
+    return RULE_MODELS.get(kind)
 
 
 def plain_message(error: dict[str, Any], loc: tuple, root: type[BaseModel], data: Any) -> str:
@@ -142,6 +131,8 @@ def plain_message(error: dict[str, Any], loc: tuple, root: type[BaseModel], data
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", given))
         return f"规则的 kind “{tag}” 未知，应为 {'、'.join(RULE_KINDS)} 之一" + _suggest(tag, list(RULE_KINDS))
+    if kind == "value_error":  # a model's own check, already worded for the rubric author
+        return f"“{key}” 的值不合法：{ctx.get('error', error['msg'])}"
     if kind == "union_tag_not_found":
         return f"规则缺少 kind，应为 {'、'.join(RULE_KINDS)} 之一"
     return f"“{path}” 的值不合法：{error['msg']}"
