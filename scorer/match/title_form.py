@@ -34,7 +34,8 @@ class TitleFormMatcher:
             missing.append(self.names_label)
         level = Strength.MET if not missing else Strength.PARTIAL
         reason = None if not missing else "标题未写明" + "、".join(missing)
-        return Finding(level=level, hits=[Hit(title.start, title.end, level, reason)], missing_checks=missing, note=self.note)
+        hit = Hit(title.start, title.end, level, reason, span=(title.start, title.end))  # the title is the quote
+        return Finding(level=level, hits=[hit], missing_checks=missing, note=self.note)
 
     def describe(self, ctx: ElementContext) -> str:
         return "标题（须写明单位、年度和“" + self.names_label + "”）"
