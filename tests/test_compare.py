@@ -15,7 +15,7 @@ from scorer.api import Scorer
 from scorer.compare.copied import rarity_weights
 from scorer.compare.model import comparison_dict
 from scorer.compare.run import compare_reports, loaded
-from scorer.compare.sentences import mask
+from scorer.text.masked import mask
 from scorer.read import RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,7 +175,8 @@ def test_cli_bad_input_is_one_line(tmp_path):
 
 # --- across a batch -----------------------------------------------------------
 
-from scorer.compare.batch import Report, fingerprints, pair_with_previous, shared_pairs  # noqa: E402
+from scorer.compare.batch import Report, pair_with_previous, shared_pairs
+from scorer.text.masked import fingerprints  # noqa: E402
 
 
 def test_a_report_with_only_the_agency_swapped_is_found_in_the_batch(scorer):
@@ -210,3 +211,48 @@ def test_each_report_pairs_with_the_same_agencys_latest_earlier_report():
     assert [(new.key, old.key) for new, old in pairs] == [("a2023.txt", "a2022.txt")]
     assert [r.key for r in unpaired] == ["b2023.txt", "c2023.txt"]
     assert [r.key for r in left] == ["a2021.txt", "b2023draft.txt", "d2022.txt"]
+
+
+# --- audit --previous and the batch check -------------------------------------
+
+def test_audit_pairs_last_years_reports_and_finds_a_borrowed_report(tmp_path):
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+
+    old, new = tmp_path / "去年", tmp_path / "今年"
+    old.mkdir()
+    new.mkdir()
+    source = SEEDS[3].read_text(encoding="utf-8")
+    (old / "新区2023.txt").write_text(source, encoding="utf-8")
+    (old / "另一单位.txt").write_text(SEEDS[1].read_text(encoding="utf-8"), encoding="utf-8")
+    shifted = _shift_years(source)
+    (new / "新区2024.txt").write_text(shifted, encoding="utf-8")
+    agency = Scorer.open("national").score_text(source).result.metadata.agency
+    (new / "换名.txt").write_text(shifted.replace(agency, "某某县应急管理局"), encoding="utf-8")
+    (new / "无关.txt").write_text(SEEDS[4].read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["audit", str(new), "--out", str(out), "--previous", str(old), "--quiet"])
+    assert result.exit_code == 0, result.output
+    index = (out / "index.html").read_text(encoding="utf-8")
+    previous = index[index.index('id="previous-title"') : index.index('id="shared-title"')]
+    assert "新区2024.txt" in previous and "新区2023.txt" in previous and "compare/" in previous
+    assert "本年度没有找到上一年度报告的（2 份）" in previous and "另一单位.txt" in previous
+    page = next((out / "compare").glob("*.html")).read_text(encoding="utf-8")
+    assert "照搬照抄嫌疑大" in page
+    shared = index[index.index('id="shared-title"') :]
+    shared = shared[: shared.index("</section>")]
+    assert "某某县应急管理局" in shared and agency in shared
+    assert "衢州" not in shared  # the unrelated report pairs with nothing
+
+
+def test_audit_previous_must_be_a_folder(tmp_path):
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "a.txt").write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["audit", str(tmp_path / "r"), "--out", str(tmp_path / "o"), "--previous", str(tmp_path / "无")])
+    assert result.exit_code == 2
+    assert "--previous" in result.stderr

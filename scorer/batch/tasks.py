@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from scorer.batch.annotated import AnnotateOptions, write_annotated
 from scorer.batch.atomic import write_text
+from scorer.text.masked import fingerprints
 from scorer.engine.summary import ElementInfo, ReportSummary, elements_of
 from scorer.errors import ScorerError
 from scorer.api import Scorer
@@ -150,6 +151,7 @@ class Outcome:
     summary: ReportSummary | None = None
     elements: tuple[ElementInfo, ...] = ()
     error: str | None = None  # one line: what went wrong and what to do
+    prints: bytes = b""  # the report's masked sentence keys, for the batch's shared-sentence check
 
     @staticmethod
     def failed(task: Task, error: str) -> Outcome:
@@ -184,7 +186,8 @@ def score_one(task: Task, scorer: Scorer) -> Outcome:
         if task.annotated is not None:
             write_annotated(task.path, scored, task.annotated, task.annotate or AnnotateOptions(), scorer.max_bytes, durable=False)
         line = json_text(json.dumps(result_dict(scored.result), ensure_ascii=False))
-        return Outcome(line, ReportSummary.of(scored.result), elements_of(scored.result))
+        prints = fingerprints(scored.text, scored.result.metadata.agency)
+        return Outcome(line, ReportSummary.of(scored.result), elements_of(scored.result), prints=prints)
     except ScorerError as exc:
         _drop_stale_page(task.page)
         return Outcome.failed(task, failure_text(task.path, exc))

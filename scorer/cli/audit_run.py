@@ -38,6 +38,7 @@ from scorer.batch.annotated import SUFFIX as ANNOTATED_SUFFIX, AnnotateOptions
 from scorer.cli.audit import AuditFormat
 from scorer.api import Scorer
 from scorer.visible import SafeConsole
+from scorer.cli.audit_across import COMPARE_DIR, previous_findings, shared_findings
 
 DEFAULT_OUT_ROOT = Path("reports_out")
 PAGES_DIR = "reports"
@@ -56,6 +57,7 @@ class AuditOptions:
     quiet: bool = False
     annotate: AnnotateOptions | None = None  # a commented copy of each Word draft (`--annotate`)
     xlsx: bool = True  # write the reviewer's workbook (`--no-xlsx`: not)
+    previous: Path | None = None  # last year's reports, to compare each report with (`--previous`)
 
 
 def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
@@ -65,13 +67,15 @@ def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
     err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
     with user_errors():
         selector, out_dir, found = _prepare(folder, rubric, out, pattern)
+        if audit.previous is not None and not audit.previous.is_dir():
+            raise UsageError(f"{audit.previous}: --previous 应是上一年度报告所在的目录")
 
     rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
     try:
         # Everything is written into a staging folder and swapped in whole at the end.
-        with user_errors(), OutputFolder(out_dir, {INDEX, CSV, JSONL, XLSX, XLSX_KEPT, PAGES_DIR}) as output, AtomicLines(output.staging / JSONL) as jsonl:
+        with user_errors(), OutputFolder(out_dir, {INDEX, CSV, JSONL, XLSX, XLSX_KEPT, PAGES_DIR, COMPARE_DIR}) as output, AtomicLines(output.staging / JSONL) as jsonl:
             stage = output.staging
             tasks = [Task(path=row.file, page=str(stage / row.page), index_href=f"../{INDEX}", error=found.problems.get(row.relative)) for row in rows]
             if annotate is not None:  # a commented copy of each Word draft, beside its scorecard
@@ -87,7 +91,10 @@ def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
             jsonl.commit()
             write_text(stage / CSV, render_csv(ranking, totals), durable=False)
             carried = _write_workbook(stage, out_dir, rows, ranking, totals, selector, str(folder)) if audit.xlsx else None
-            write_chunks(stage / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
+            across = shared_findings(rows, collector.prints)
+            if audit.previous is not None:
+                across["previous"] = previous_findings(rows, audit.previous, selector, stage)
+            write_chunks(stage / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder), across=across))
             output.commit()
     except KeyboardInterrupt:
         err.print(f"[bold red]已中断：[/]输出目录 {escape(str(out_dir))} 保持上一次审核的结果，本次没有写出任何文件。", markup=True)
@@ -120,12 +127,15 @@ class _Collector:
         self.rows = rows
         self.jsonl = jsonl
         self.seen: dict[str, tuple[tuple[int, int], ElementInfo]] = {}
+        self.prints: dict[int, bytes] = {}  # each scored report's masked sentence keys
 
     def take(self, index: int, outcome: Outcome) -> None:
         row = self.rows[index]
         row.summary = outcome.summary.shared() if outcome.summary is not None else None
         row.error = outcome.error
         self.jsonl.put(index, outcome.line)
+        if outcome.prints:
+            self.prints[index] = outcome.prints
         for position, info in enumerate(outcome.elements):
             key = (index, position)
             if info.id not in self.seen or key < self.seen[info.id][0]:

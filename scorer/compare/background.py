@@ -45,7 +45,7 @@ def fingerprint(text: str) -> str:
 
 def background_keys(exclude: set[str], names: tuple[str, ...]) -> list[list[str]]:
     """The shipped reports' keys, less the two being compared, re-masked with their names."""
-    from scorer.compare.sentences import mask
+    from scorer.text.masked import mask
 
     out = []
     for print_, keys in bundled_background():

@@ -9,30 +9,17 @@ of the batch share is boilerplate and is left out.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from scorer.compare.sentences import MIN_KEY, mask
+from scorer.text.masked import unpack
 
-_SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 BOILERPLATE_SHARE = 0.2  # a key in this share of the batch's reports (at least 3) is boilerplate
 SHARED_MIN = 0.5  # share of the smaller report's rare sentences found in the other
 SHARED_COUNT_MIN = 5  # and at least this many sentences
-
-
-def fingerprints(text: str, agency: str | None) -> frozenset[int]:
-    """The masked keys of a report's sentences, as 64-bit hashes (small enough to send between processes)."""
-    names = (agency,) if agency else ()
-    keys = set()
-    for match in _SENTENCE.finditer(text):
-        key = mask(match.group(), names)
-        if len(key) >= MIN_KEY:
-            keys.add(int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big"))
-    return frozenset(keys)
 
 
 @dataclass(frozen=True)
@@ -43,15 +30,16 @@ class SharedPair:
     share: float  # of the smaller report's rare sentences
 
 
-def shared_pairs(reports: Sequence[frozenset[int]], agencies: Sequence[str | None]) -> list[SharedPair]:
-    """Pairs of reports by different agencies sharing most of their rare sentences, most shared first."""
+def shared_pairs(reports: Sequence[bytes], agencies: Sequence[str | None]) -> list[SharedPair]:
+    """Pairs of reports by different agencies sharing most of their rare sentences, most shared
+    first. `reports` are packed fingerprints (`scorer.text.masked.fingerprints`)."""
     holders: dict[int, list[int]] = defaultdict(list)
-    for index, keys in enumerate(reports):
-        for key in keys:
+    for index, packed in enumerate(reports):
+        for key in unpack(packed):
             holders[key].append(index)
     limit = max(3, math.ceil(BOILERPLATE_SHARE * len(reports)))
     rare = {key for key, who in holders.items() if len(who) < limit}
-    sizes = [len(keys & rare) for keys in reports]
+    sizes = [sum(1 for key in unpack(packed) if key in rare) for packed in reports]
     together: dict[tuple[int, int], int] = defaultdict(int)
     for key in rare:
         who = holders[key]

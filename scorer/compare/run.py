@@ -11,7 +11,7 @@ from scorer.compare.copied import copied_text, rarity_weights
 from scorer.compare.followup import follow_up
 from scorer.compare.model import Comparison, ElementChange, Side
 from scorer.compare.sentences import sentences
-from scorer.read import RawDocument, read_document
+from scorer.read import RawDocument, read_report
 
 PLAN, PROBLEMS = "plan", "problems"
 WORK_ROLES = frozenset({"measures", "first_responsible_person", "other", "preamble"})
@@ -25,7 +25,7 @@ class Loaded:
 
 
 def load(path: str | Path, scorer: Scorer) -> Loaded:
-    raw = read_document(path, max_bytes=scorer.max_bytes)
+    raw = read_report(path, max_bytes=scorer.max_bytes)
     return loaded(raw, scorer)
 
 

@@ -9,15 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from scorer.text.document import Document
-
-# Years (2023年, 二〇二三年, 2023), then any other number, Arabic or Chinese, with its unit kept.
-_YEAR = regex.compile(r"(?:19|20)\d{2}(?:\s*年)?|[〇零一二三四五六七八九]{4}年")
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*|[零一二两三四五六七八九十百千万亿]+(?=[件次个项名人家期场篇元份条批起户余多])")
-_NOT_WORD = regex.compile(r"[^\p{Han}\p{L}\p{N}#]+")
-MIN_KEY = 8  # shorter sentences (a heading, 一是……) say too little to call copied
+from scorer.text.masked import MIN_KEY, mask
 
 
 @dataclass(frozen=True)
@@ -27,14 +20,6 @@ class Sentence:
     text: str  # the normalised sentence, for matching words
     key: str  # masked, for comparing with other reports
     role: str
-
-
-def mask(text: str, names: tuple[str, ...] = ()) -> str:
-    for name in sorted({n for n in names if n}, key=len, reverse=True):
-        text = text.replace(name, "〇")
-    text = _YEAR.sub("#", text)
-    text = _NUMBER.sub("#", text)
-    return _NOT_WORD.sub("", text)
 
 
 def sentences(doc: Document, names: tuple[str, ...] = ()) -> list[Sentence]:

@@ -172,10 +172,13 @@ def index_chunks(
     skipped: dict[str, list[str]],
     source: str,
     generated: str | None = None,
+    across: dict | None = None,
 ) -> Iterator[str]:
     """The audit's front page, piece by piece (an index of ten thousand reports is written
     as it is rendered, never held whole): figures, the ranking with its heat map, and the
     elements most often missed. `rows` come in ranking order; a row's scorecard link is its `page`.
+    `across` holds what was found across reports (see `scorer.compare.audit`): reports of
+    different agencies sharing most sentences, and the comparison with last year's reports.
     """
     script = _asset("index.js")
     template = _environment().get_template("index.html.j2")
@@ -185,6 +188,7 @@ def index_chunks(
         rubric_label=rubric_label,
         skipped=skipped,
         source=source,
+        across=across or {},
         page_css=_asset("index.css").text,
         script=script.text,
         script_hash=script.sha256,
