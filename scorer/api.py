@@ -30,6 +30,11 @@ class Scorer:
         """Loads (and compiles, once per process) the rubric now, so a broken one fails before any report."""
         return cls(RubricSelector(spec), max_bytes)
 
+    @property
+    def rubric(self):
+        """The rubric model (id, title, version); under `auto`, the baseline it starts from."""
+        return self.selector.fixed.rubric
+
     def score_raw(self, raw: RawDocument) -> Scored:
         return Scored(self.selector.score_raw(raw), raw.text)
 
@@ -49,12 +54,13 @@ class Scorer:
 
 # What code outside the engine (commands, the web service, writers of Word and Excel files)
 # needs besides `Scorer`: import it from here, so the engine's layout can change under it.
-from scorer.errors import ReadError, RubricError, ScorerError  # noqa: E402
+from scorer.errors import ReadError, RubricError, ScorerError, UnsupportedFormat  # noqa: E402
 from scorer.read import supported_suffixes  # noqa: E402
+from scorer.rubric.chain import bundled_ids as bundled_rubric_ids  # noqa: E402
 from scorer.results import STATUS_TEXT, ElementResult, Evidence, MetadataResult, ReportResult, RubricRef  # noqa: E402
 
 __all__ += [
-    "ReadError", "RubricError", "ScorerError", "supported_suffixes",
+    "ReadError", "RubricError", "ScorerError", "UnsupportedFormat", "supported_suffixes", "bundled_rubric_ids",
     "STATUS_TEXT", "ElementResult", "Evidence", "MetadataResult", "ReportResult", "RubricRef",
     "result_dict", "scorecard_html",
 ]

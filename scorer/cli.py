@@ -90,9 +90,11 @@ def score(
 
 
 from scorer.commands.evaluate import evaluate_command  # noqa: E402
+from scorer.commands.serve import serve as serve_command  # noqa: E402
 
 app.command("evaluate")(evaluate_command)
 app.command("audit")(audit_command)
+app.command("serve")(serve_command)
 app.add_typer(rubric_app, name="rubric")
 
 
