@@ -202,7 +202,9 @@ def main() -> None:
 
 def write_results(args, route, workers, figures, settled_kb, peak_kb, end_kb, wrong, sizes, load_before, load_after) -> None:
     met = "达标" if figures["p95"] <= TARGET_P95_MS and not wrong else "未达标"
-    bytecode = "已缓存 .pyc（此前导入时写入）" if not sys.dont_write_bytecode else "不写 .pyc"
+    cached = sum(1 for _ in (ROOT / "scorer").rglob("*.pyc"))
+    bytecode = (f"{'设了' if os.environ.get('PYTHONDONTWRITEBYTECODE') else '未设'} PYTHONDONTWRITEBYTECODE，"
+                f"scorer/ 下有 {cached} 个已缓存的 .pyc（只影响启动，不影响稳定后的延迟）")
     section = f"""
 ## `rolscore serve` 负载 / serve load ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})
 
