@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 import threading
 import time
 import zipfile
@@ -138,10 +139,11 @@ def test_a_bad_file_gets_the_cli_line_and_its_status(client, name, tmp_path):
 
 
 def test_the_page_shows_a_bad_file_line_with_its_status(client):
-    answer = client.post("/score", files={"file": ("照片.png", b"\x89PNG\r\n\x1a\n" + bytes(100))})
+    answer = client.post("/score", data={"rubric": "guangdong"}, files={"file": ("照片.png", b"\x89PNG\r\n\x1a\n" + bytes(100))})
     assert answer.status_code == 415
     assert "照片.png: 文件内容是 PNG 图片，不是报告文字" in answer.text
     assert 'id="upload"' in answer.text  # the upload form again, to try another file
+    assert re.search(r'<option value="guangdong" selected>', answer.text), "with the rubric the drafter chose"
 
 
 def test_a_zip_bomb_is_refused_without_inflating(client):

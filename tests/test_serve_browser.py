@@ -195,9 +195,11 @@ def test_a_hostile_report_shows_its_markup_as_text_and_runs_nothing(page: Page, 
 
 def test_phone_width_and_print(browser, server, draft):
     address, _ = server
-    context, phone, errors = _page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    context, phone, errors = _page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
     phone.goto(address)
     expect(phone.locator("#drop")).to_be_visible()
+    expect(phone.locator(".drop-big.touch")).to_be_visible()  # nothing to drag from on a phone
+    expect(phone.locator(".drop-big.mouse")).to_be_hidden()
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
     phone.set_input_files("#file", str(draft))
     expect(phone.locator(".scorebox")).to_be_visible(timeout=60_000)

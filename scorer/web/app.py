@@ -32,9 +32,10 @@ LOGIN_BODY_LIMIT = 4096
 
 
 class Failure(Exception):
-    def __init__(self, status: int, line: str, size: int | None = None, kind: str = "-") -> None:
+    def __init__(self, status: int, line: str, size: int | None = None, kind: str = "-", rubric: str | None = None) -> None:
         super().__init__(line)
         self.status, self.line, self.size, self.kind = status, line, size, kind
+        self.rubric = rubric  # the choice to keep on the page shown again
 
 
 def json_answer(text: str, status: int = 200) -> Response:
@@ -74,14 +75,14 @@ def create_app(settings: ServeSettings, catalogue: Catalogue | None = None, on_r
         try:
             outcome = await pool.run(Job(view, upload.name, upload.data, choice.key), deadline)
         except Busy:
-            raise Failure(503, BUSY, size, kind) from None
+            raise Failure(503, BUSY, size, kind, choice.key) from None
         except TimedOut:
             line = f"{upload.name}: 评分超时（超过 {settings.timeout:g} 秒），已停止（文件可能过大或过于复杂，请稍后再试，或用命令行 rolscore score 评分）"
-            raise Failure(503, line, size, kind) from None
+            raise Failure(503, line, size, kind, choice.key) from None
         if outcome.detail:
             log_fault(outcome.detail)
         if outcome.status != 200:
-            raise Failure(outcome.status, outcome.error or "", size, kind)
+            raise Failure(outcome.status, outcome.error or "", size, kind, choice.key)
         return upload, outcome
 
     async def api_score(request: Request) -> Response:
@@ -101,7 +102,8 @@ def create_app(settings: ServeSettings, catalogue: Catalogue | None = None, on_r
         except Failure as failure:
             log_request("page", failure.status, failure.size, failure.kind, None, started)
             headers = {"Retry-After": "10"} if failure.status == 503 else None
-            return HTMLResponse(index_page(catalogue, settings.max_bytes, failure.line), failure.status, headers=headers)
+            page = index_page(catalogue, settings.max_bytes, failure.line, selected=failure.rubric)
+            return HTMLResponse(page, failure.status, headers=headers)
         page, csp = result_page(outcome.page, upload.name, outcome.json_text, outcome.commented)
         log_request("page", 200, len(upload.data), file_type(upload.name), outcome.score, started)
         return HTMLResponse(page, headers={"Content-Security-Policy": csp})

@@ -39,11 +39,12 @@ def sha256_source(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def index_page(catalogue: Catalogue, max_bytes: int, error: str | None = None) -> str:
+def index_page(catalogue: Catalogue, max_bytes: int, error: str | None = None, selected: str | None = None) -> str:
     max_mb = f"{max_bytes / 1048576:g}"
     too_big = f"{{name}}: 文件过大（{{size}} MB，上限 {max_mb} MB）（确需评分时请服务管理员用 --max-size 提高上限）"
     return _environment().get_template("index.html.j2").render(
-        catalogue=catalogue, max_bytes=max_bytes, max_mb=max_mb, too_big_template=too_big, accept=ACCEPT, error=error
+        catalogue=catalogue, selected=selected or catalogue.default, max_bytes=max_bytes, max_mb=max_mb,
+        too_big_template=too_big, accept=ACCEPT, error=error,
     )
 
 
