@@ -211,3 +211,24 @@ def test_phone_width_and_print(browser, server, draft):
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
     context.close()
     assert errors == []
+
+
+@pytest.mark.skipif(not __import__("scorer.web.commented", fromlist=["available"]).available(), reason="the Word-comments writer has not landed")
+def test_download_the_commented_word_copy(page: Page, server, draft):
+    import docx
+
+    address, _ = server
+    page.goto(address)
+    page.set_input_files("#file", str(draft))
+    expect(page.locator(".scorebox")).to_be_visible(timeout=60_000)
+    with page.expect_download() as waiting:
+        page.locator(".serve-bar a", has_text="下载带批注的 Word").click()
+    download = waiting.value
+    assert download.suggested_filename == "区司法局 2023 年报告（草稿）-批注.docx"
+    commented = docx.Document(download.path())
+    open_items = [e for e in cli_json(draft)["elements"] if e["status"] != "met"]
+    texts = [comment.text for comment in commented.comments]
+    assert open_items and len(texts) >= len(open_items)
+    assert any(open_items[0]["title"] in text for text in texts)
+    original = [p.text for p in docx.Document(draft).paragraphs]
+    assert [p.text for p in commented.paragraphs] == original, "the drafter's text is untouched"

@@ -74,7 +74,7 @@ def run_job(scorers: dict, titles: dict[str, str], job: Job) -> Outcome:
         from scorer.web.commented import commented_docx
 
         outcome.page = scorecard_html(scored)
-        outcome.commented = commented_docx(job.data, scored)
+        outcome.commented = commented_docx(job.data, job.name, scored)
     return outcome
 
 
