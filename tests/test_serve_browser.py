@@ -20,13 +20,12 @@ from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, HOSTILE_REPORT
 MAX_MB = 1  # small, so the page's own size check can be seen without a huge file
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`rolscore serve --port 0` in its own process; yields its address and its log file."""
+def start_service(tmp_path_factory, options: list[str]):
+    """`rolscore serve --port 0 OPTIONS` in its own process; yields its address and its log file."""
     log = tmp_path_factory.mktemp("serve") / "stderr.log"
     with open(log, "wb") as stderr:
         process = subprocess.Popen(
-            [sys.executable, "-m", "scorer", "serve", "--port", "0", "--workers", "1", "--max-size", str(MAX_MB)],
+            [sys.executable, "-m", "scorer", "serve", "--port", "0", *options],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True,
         )
     first: list[str] = []
@@ -36,14 +35,18 @@ def server(tmp_path_factory):
     if not first or "http://" not in first[0]:
         process.kill()
         pytest.fail(f"the service did not start: {first} {log.read_text(encoding='utf-8', errors='replace')}")
-    address = re.search(r"http://\S+?/", first[0]).group(0)
-    yield address, log
+    yield re.search(r"http://\S+?/", first[0]).group(0), log
     process.terminate()
     try:
         process.wait(20)
     except subprocess.TimeoutExpired:
         process.kill()
         pytest.fail("the service did not stop on SIGTERM")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from start_service(tmp_path_factory, ["--workers", "1", "--max-size", str(MAX_MB)])
 
 
 @pytest.fixture(scope="module")

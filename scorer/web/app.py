@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -62,12 +62,17 @@ def create_app(settings: ServeSettings, catalogue: Catalogue | None = None, on_r
 
     async def score_upload(request: Request, view: str) -> tuple[Upload, Outcome]:
         """Reads, queues and scores one upload; a `Failure` for anything that is not a scorecard."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + settings.timeout
         try:
-            upload = await read_upload(request, settings.max_bytes)
+            async with asyncio.timeout(settings.timeout):  # a client that trickles its upload is let go
+                upload = await read_upload(request, settings.max_bytes)
         except UploadError as exc:
             raise Failure(exc.status, exc.line) from None
+        except TimeoutError:
+            raise Failure(408, f"上传超时：{settings.timeout:g} 秒内没有传完（请检查网络后重试）") from None
+        except ClientDisconnect:
+            raise Failure(400, "上传中断：连接在文件传完之前断开了") from None
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + settings.timeout
         size, kind = len(upload.data), file_type(upload.name)
         if catalogue.get(upload.fields.get("rubric")) is None:
             raise Failure(400, f"没有这个评分细则：{upload.fields.get('rubric')}（可选的评分细则见 /api/rubrics）", size, kind)
