@@ -34,8 +34,8 @@ TARGETS = {"throughput": 1000.0, "cold_start": 0.5, "peak_mb": 300.0, "grep_rati
 
 def rubric_terms(rubric: str = "national") -> list[str]:
     """Every plain term of the rubric, as a fixed-string grep would look for them."""
-    from scorer.compiled import get_compiled
-    from scorer.patterns import readable_words
+    from scorer.engine.compiled import get_compiled
+    from scorer.text.patterns import readable_words
 
     compiled = get_compiled(rubric)
     terms: set[str] = set()

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorer.pipeline import Scored
+from scorer.engine.compiled import CompiledRubric
+from scorer.engine.pipeline import Scored
 from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document, read_document_bytes
-from scorer.selection import RubricSelector
+from scorer.engine.selection import RubricSelector
 
 __all__ = ["Scorer", "Scored"]
 
@@ -31,9 +32,9 @@ class Scorer:
         return cls(RubricSelector(spec), max_bytes)
 
     @property
-    def rubric(self):
-        """The rubric model (id, title, version); under `auto`, the baseline it starts from."""
-        return self.selector.fixed.rubric
+    def compiled(self) -> CompiledRubric:
+        """The rubric named by the spec (for `auto`, the national baseline every choice starts from)."""
+        return self.selector.fixed
 
     def score_raw(self, raw: RawDocument) -> Scored:
         return Scored(self.selector.score_raw(raw), raw.text)
@@ -57,7 +58,7 @@ class Scorer:
 from scorer.errors import ReadError, RubricError, ScorerError, UnsupportedFormat  # noqa: E402
 from scorer.read import supported_suffixes  # noqa: E402
 from scorer.rubric.chain import bundled_ids as bundled_rubric_ids  # noqa: E402
-from scorer.results import STATUS_TEXT, ElementResult, Evidence, MetadataResult, ReportResult, RubricRef  # noqa: E402
+from scorer.engine.results import STATUS_TEXT, ElementResult, Evidence, MetadataResult, ReportResult, RubricRef  # noqa: E402
 
 __all__ += [
     "ReadError", "RubricError", "ScorerError", "UnsupportedFormat", "supported_suffixes", "bundled_rubric_ids",
@@ -75,6 +76,6 @@ def result_dict(result: ReportResult) -> dict:
 
 def scorecard_html(scored: Scored, index_href: str | None = None) -> str:
     """The self-contained scorecard page (`score --html`), evidence highlighted in the report text."""
-    from scorer.render.html import render_scorecard
+    from scorer.render.pages import render_scorecard
 
     return render_scorecard(scored.result, scored.text, index_href=index_href)

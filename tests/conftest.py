@@ -22,9 +22,9 @@ def expected_verdicts() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="session")
 def national():
-    from scorer.compiled import get_compiled
+    from scorer.api import Scorer
 
-    return get_compiled("national")
+    return Scorer.open("national")
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from scorer.compiled import get_compiled
-from scorer.pipeline import score_text
-from scorer.results import ReportResult
+from scorer.api import Scorer
+from scorer.engine.results import ReportResult
 
 TITLE = "某某市司法局关于2023年度法治政府建设情况的报告"
 OPENING = "2023年，某某市司法局坚持依法行政，现将有关情况报告如下："
@@ -26,7 +25,7 @@ def make_report(
 
 
 def score(text: str) -> ReportResult:
-    return score_text(text, get_compiled("national"), label="test.txt")
+    return Scorer.open("national").score_text(text, label="test.txt").result
 
 
 def status(text: str, element: str) -> str:
@@ -35,3 +34,12 @@ def status(text: str, element: str) -> str:
 
 def element_result(text: str, element: str):
     return {item.id: item for item in score(text).elements}[element]
+
+
+def assert_verbatim(result: ReportResult, original: str) -> None:
+    """Every evidence of every element is the exact span of the original text it claims to be."""
+    for element in result.elements:
+        for evidence in element.evidence:
+            assert 0 <= evidence.start <= evidence.end <= len(original), (element.id, evidence)
+            assert original[evidence.start : evidence.end] == evidence.quote, (element.id, evidence)
+            assert evidence.matched in evidence.quote or not evidence.matched.strip(), (element.id, evidence)

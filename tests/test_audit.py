@@ -14,7 +14,6 @@ import pytest
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.pipeline import score_file
 from scorer.render.json_out import result_dict
 from tests.conftest import SEEDS, seed_files
 
@@ -100,7 +99,7 @@ def test_one_named_rubric_scores_every_report(tmp_path, national):
     result = run(str(folder), "--out", str(tmp_path / "out"), "--rubric", "national", "-f", "jsonl")
     assert result.exit_code == 0
     for line in map(json.loads, result.stdout.splitlines()):
-        assert line == result_dict(score_file(line["file"], national)) | {"rubric": line["rubric"]}
+        assert line == result_dict(national.score_path(line["file"]).result) | {"rubric": line["rubric"]}
         assert line["rubric"]["id"] == "national"
 
 
@@ -112,7 +111,7 @@ def test_summary_csv_opens_in_excel_and_lists_failures(audited, national):
     header, body = rows[0], rows[1:]
     assert len(body) == 8
     # The national elements first, then those only province or department rubrics add.
-    national_titles = [element.title for element in national.rubric.elements]
+    national_titles = [element.title for element in national.compiled.rubric.elements]
     first = header.index(national_titles[0])
     assert header[first : first + len(national_titles)] == national_titles
     titles = header[first:]
@@ -302,7 +301,7 @@ def test_double_star_glob_includes_top_level_reports(tmp_path):
     (tmp_path / "sub").mkdir()
     shutil.copy(SEEDS / "001_3b1234c597bca51d.txt", tmp_path / "top.txt")
     shutil.copy(SEEDS / "001_3b1234c597bca51d.txt", tmp_path / "sub" / "inner.txt")
-    from scorer.audit import discover
+    from scorer.batch.tasks import discover
 
     found = discover(tmp_path, [".txt"], "**/*.txt")
     assert found.reports == ["sub/inner.txt", "top.txt"]

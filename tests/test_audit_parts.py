@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer import atomic
-from scorer.audit import discover
+from scorer.batch import atomic
+from scorer.batch.tasks import discover
 from scorer.errors import ScorerError
-from scorer.outnames import safe_name, unique_names
-from scorer.pool import Crashed, run_parallel
+from scorer.batch.outnames import safe_name, unique_names
+from scorer.batch.pool import Crashed, run_parallel
 from scorer.render.csv_out import safe_cell
 
 # Path parts as users and archives produce them: Chinese, spaces, dots, separators, tricks.
@@ -121,16 +121,16 @@ def test_csv_cells_never_start_a_formula(value):
 
 
 def test_a_bug_in_one_file_becomes_its_error_row(tmp_path, monkeypatch):
-    from scorer import audit
+    from scorer.batch import tasks as audit
 
-    real = audit.score_file_with_text
+    real = audit.Scorer.score_path
 
-    def flaky(path, compiled, max_bytes):
+    def flaky(self, path):
         if str(path).endswith("b.txt"):
             raise RuntimeError("boom\nsecond line")
-        return real(path, compiled, max_bytes=max_bytes)
+        return real(self, path)
 
-    monkeypatch.setattr(audit, "score_file_with_text", flaky)
+    monkeypatch.setattr(audit.Scorer, "score_path", flaky)
     seed = next(iter(sorted(Path(__file__).parents[1].joinpath("seeds").glob("*.txt"))))
     for name in ["a.txt", "b.txt"]:
         (tmp_path / name).write_bytes(seed.read_bytes())

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from playwright.sync_api import Page, expect, sync_playwright
 
-from scorer.render.html import render_scorecard
+from scorer.render.pages import render_scorecard
 from tests.conftest import SEEDS
 from tests.test_html import result_with_evidence, text_and_spans
 

@@ -7,8 +7,8 @@ import re
 import opencc
 import pytest
 
-from scorer.pipeline import score_file, score_text
 from tests.conftest import SEEDS, expected_verdicts
+from tests.helpers import assert_verbatim
 
 
 def verdicts(result) -> dict[str, str]:
@@ -16,7 +16,7 @@ def verdicts(result) -> dict[str, str]:
 
 
 def test_traditional_character_seed_matches_its_simplified_reading(national):
-    result = score_file(SEEDS / "000_1c506430314c2da3.txt", national)
+    result = national.score_path(SEEDS / "000_1c506430314c2da3.txt").result
     assert result.metadata.agency == "杭州市应急管理局"
     # The evidence is quoted in the report's own traditional characters.
     quotes = [e.quote for element in result.elements for e in element.evidence]
@@ -28,28 +28,28 @@ def test_a_seed_written_in_traditional_characters_gets_the_same_verdicts(nationa
     text = (SEEDS / name).read_text(encoding="utf-8")
     traditional = opencc.OpenCC("s2t").convert(text)
     assert traditional != text
-    assert verdicts(score_text(traditional, national)) == verdicts(score_text(text, national))
+    assert verdicts(national.score_text(traditional).result) == verdicts(national.score_text(text).result)
 
 
 @pytest.mark.parametrize("name", ["001_3b1234c597bca51d.txt", "003_2df10a55c3c90a0f.txt", "004_8ada07ac84392140.txt"])
 def test_deleting_the_problems_part_makes_shortcomings_missing(national, name):
     text = (SEEDS / name).read_text(encoding="utf-8")
-    assert verdicts(score_text(text, national))["shortcomings_causes"] != "missing"
+    assert verdicts(national.score_text(text).result)["shortcomings_causes"] != "missing"
     # Cut from the problems heading to the next top-level heading.
     cut = re.sub(r"\n\s*[二三四]、[^\n]*(不足|问题)[^\n]*\n.*?(?=\n\s*[三四五]、)", "\n", text, count=1, flags=re.S)
     assert len(cut) < len(text)
-    assert verdicts(score_text(cut, national))["shortcomings_causes"] == "missing"
+    assert verdicts(national.score_text(cut).result)["shortcomings_causes"] == "missing"
 
 
 def test_site_debris_is_not_part_of_the_report(national):
-    result = score_file(SEEDS / "003_2df10a55c3c90a0f.txt", national)
+    result = national.score_path(SEEDS / "003_2df10a55c3c90a0f.txt").result
     quotes = " ".join(e.quote for element in result.elements for e in element.evidence)
     assert "版权所有" not in quotes and "ICP" not in quotes
     assert result.metadata.date == "2024-03-15"
 
 
 def test_metadata_of_the_seeds(national):
-    found = {path: score_file(SEEDS / path, national).metadata for path in expected_verdicts()}
+    found = {path: national.score_path(SEEDS / path).result.metadata for path in expected_verdicts()}
     assert found["001_3b1234c597bca51d.txt"].agency == "杭州市人民防空办公室"
     assert found["001_3b1234c597bca51d.txt"].year == 2019
     assert found["002_518fe910bcc5f66a.txt"].agency == "市应急管理局"
@@ -61,7 +61,7 @@ def test_metadata_of_the_seeds(national):
 
 
 def test_score_and_grade_follow_the_weights(national):
-    result = score_file(SEEDS / "001_3b1234c597bca51d.txt", national)
+    result = national.score_path(SEEDS / "001_3b1234c597bca51d.txt").result
     total = sum(e.weight for e in result.elements)
     earned = sum(e.points for e in result.elements)
     assert result.score == round(100 * earned / total, 1)
@@ -78,15 +78,13 @@ def test_hard_wrapped_text_gets_the_same_verdicts(national, name, width):
     text = (SEEDS / name).read_text(encoding="utf-8")
     wrapped = "\n".join(line for paragraph in text.split("\n") for line in (textwrap.wrap(paragraph, width) or [""]))
     assert wrapped != text
-    result = score_text(wrapped, national)
+    result = national.score_text(wrapped).result
     assert verdicts(result) == expected_verdicts()[name]
-    for element in result.elements:
-        for evidence in element.evidence:
-            assert wrapped[evidence.start : evidence.end] == evidence.quote
+    assert_verbatim(result, wrapped)
 
 
 def test_ordinary_paragraphs_are_never_joined():
-    from scorer.normalize import normalize
+    from scorer.text.normalize import normalize
 
     for name in expected_verdicts():
         text = (SEEDS / name).read_text(encoding="utf-8")

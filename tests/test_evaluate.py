@@ -9,7 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.evaluate import evaluate
+from scorer.authoring.agreement import evaluate
 from tests.conftest import SEEDS, expected_verdicts
 
 runner = CliRunner()

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from scorer.pipeline import score_file
 from scorer.read import read_document
 from tests.conftest import seed_files
+from tests.helpers import assert_verbatim
 from tests.make_formats import title_of, write_docx, write_html, write_mht, write_pdf
 
 
@@ -56,22 +56,20 @@ SEEDS = seed_files()
 
 @pytest.fixture(scope="module")
 def txt_results(national):
-    return {seed.name: score_file(seed, national) for seed in SEEDS}
+    return {seed.name: national.score_path(seed).result for seed in SEEDS}
 
 
 @pytest.mark.parametrize("fmt", list(BUILDERS))
 @pytest.mark.parametrize("seed", SEEDS, ids=[seed.name[:3] for seed in SEEDS])
 def test_every_format_gets_the_txt_verdicts(seed, fmt, national, txt_results, tmp_path):
     path = BUILDERS[fmt](seed.read_text(encoding="utf-8"), tmp_path)
-    result = score_file(path, national)
+    result = national.score_path(path).result
     expected = {element.id: element.status for element in txt_results[seed.name].elements}
     got = {element.id: element.status for element in result.elements}
     assert got == expected
     # Evidence points into the text the reader extracted, verbatim.
     text = read_document(path).text
-    for element in result.elements:
-        for evidence in element.evidence:
-            assert text[evidence.start : evidence.end] == evidence.quote
+    assert_verbatim(result, text)
 
 
 @pytest.mark.parametrize("fmt", ["docx-styled", "html", "pdf"])
@@ -83,4 +81,4 @@ def test_every_format_finds_the_same_headings(fmt, national, tmp_path):
     def sections(result):
         return {e.id: [ev.section.replace("（", "(").replace("）", ")") for ev in e.evidence] for e in result.elements}
 
-    assert sections(score_file(path, national)) == sections(score_file(seed, national))
+    assert sections(national.score_path(path).result) == sections(national.score_path(seed).result)

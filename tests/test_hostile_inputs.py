@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 
 from scorer.cli import app
 from scorer.errors import ReadError
-from scorer.pipeline import score_file
 from scorer.read import read_document
 from tests.conftest import seed_files
 from tests.make_formats import write_html, write_pdf
@@ -177,7 +176,7 @@ def test_all_chinese_utf16_without_bom_or_zero_bytes(tmp_path, encoding):
 def test_damaged_bytes_are_shown_in_the_encoding(tmp_path, national):
     path = tmp_path / "一处坏字节.txt"
     path.write_bytes(REPORT.encode() * 40 + b"\xff" + REPORT.encode() * 40)
-    assert "1 处损坏的字节" in score_file(path, national).encoding
+    assert "1 处损坏的字节" in national.score_path(path).result.encoding
 
 
 def test_a_pdf_and_a_page_under_the_wrong_names(tmp_path):
@@ -194,14 +193,13 @@ def test_a_one_megabyte_line_without_newlines_is_scored(tmp_path, national):
     for name, text in {"无标点.txt": "行政复议" * 250_000, "无换行.txt": "全年办理行政复议案件12件，" * 70_000}.items():
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        result = score_file(path, national)
+        result = national.score_path(path).result
         assert {element.id: element.status for element in result.elements}["reconsideration_litigation"] != "missing"
 
 
 def test_a_place_name_repeated_in_the_opening_does_not_hang(national):
-    from scorer.pipeline import score_text
 
-    result = score_text("市" * 3000 + "\n" + "杭州市" * 200, national)
+    result = national.score_text("市" * 3000 + "\n" + "杭州市" * 200).result
     assert result.metadata.agency is None
 
 

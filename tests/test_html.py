@@ -9,11 +9,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.audit_summary import ReportSummary, Row, elements_of, summarise
-from scorer.pipeline import score_file_with_text
+from scorer.engine.summary import ReportSummary, Row, elements_of, summarise
 from scorer.render.highlight import pieces, quotes_of
-from scorer.render.html import render_index, render_scorecard
-from scorer.results import ElementResult, Evidence, MetadataResult, ReportResult, RubricRef
+from scorer.render.pages import render_index, render_scorecard
+from scorer.engine.results import ElementResult, Evidence, MetadataResult, ReportResult, RubricRef
 from tests.conftest import seed_files
 from tests.html_parse import read_page
 
@@ -95,7 +94,7 @@ def test_everything_from_a_report_is_escaped(hostile):
 
 
 def _index(rows: list[Row], result: ReportResult) -> str:
-    from scorer.compiled import get_compiled
+    from scorer.engine.compiled import get_compiled
 
     catalogue = {info.id: info for info in elements_of(result)}
     return render_index(rows, summarise(rows, 0, catalogue, get_compiled("national")), "基准", {}, "报告")
@@ -127,7 +126,7 @@ def test_out_of_range_offsets_do_not_break_the_page():
 
 
 def test_seed_scorecard_lights_every_evidence_quote(national):
-    scored = score_file_with_text(seed_files()[2], national)
+    scored = national.score_path(seed_files()[2])
     html = render_scorecard(scored.result, scored.text, index_href="../index.html")
     page = read_page(html)
     assert "".join(page.report_text) == scored.text
@@ -147,7 +146,7 @@ def test_seed_scorecard_lights_every_evidence_quote(national):
 
 
 def test_pages_are_self_contained_and_allow_only_their_own_script(national):
-    scored = score_file_with_text(seed_files()[0], national)
+    scored = national.score_path(seed_files()[0])
     rows = [Row(file="a.txt", relative="a.txt", page="reports/a.html", summary=ReportSummary.of(scored.result))]
     for html in (render_scorecard(scored.result, scored.text), _index(rows, scored.result)):
         page = read_page(html)

@@ -13,7 +13,6 @@ from functools import lru_cache
 import opencc
 import pytest
 
-from scorer.pipeline import score_text
 from tests.conftest import SEEDS, expected_verdicts
 
 EXPECTED = expected_verdicts()
@@ -27,7 +26,7 @@ def seed(name: str) -> str:
 
 
 def verdict(national, text: str, element: str) -> str:
-    return {e.id: e.status for e in score_text(text, national).elements}[element]
+    return {e.id: e.status for e in national.score_text(text).result.elements}[element]
 
 
 def without_sentences(text: str, pattern: str) -> str:
@@ -125,5 +124,5 @@ def test_dropping_the_place_from_the_agency_becomes_partial(national, name):
     # 杭州市应急管理局 -> 市应急管理局, 兰州新区应急管理局 -> 新区应急管理局, in the title and opening.
     opening = re.sub(r"[\u4e00-\u9fff]{2,4}?(?=市|新区|县)", "", text[:opening_end])
     mutated = opening + text[opening_end:]
-    assert score_text(mutated, national).metadata.agency is not None
+    assert national.score_text(mutated).result.metadata.agency is not None
     assert verdict(national, mutated, "title_year_agency") == "partial"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorer.normalize import normalize
+from scorer.text.normalize import normalize
 from tests.conftest import seed_files
-from tests.helpers import score
+from tests.helpers import assert_verbatim, score
 
 # Pieces real reports are made of: headings, key terms, traditional characters,
 # full-width forms, odd spaces, website debris, numbers with units.
@@ -23,18 +23,14 @@ PIECES = [
 report_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=60).map("".join)
 
 
-def assert_verbatim(text: str) -> None:
-    result = score(text)
-    for element in result.elements:
-        for evidence in element.evidence:
-            assert 0 <= evidence.start <= evidence.end <= len(text)
-            assert text[evidence.start : evidence.end] == evidence.quote
+def scores_verbatim(text: str) -> None:
+    assert_verbatim(score(text), text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report_text)
 def test_evidence_offsets_on_random_reports(text):
-    assert_verbatim(text)
+    scores_verbatim(text)
 
 
 SEED_TEXTS = [path.read_text(encoding="utf-8") for path in seed_files()]
@@ -54,7 +50,7 @@ def mutated_seed(draw):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_seed())
 def test_evidence_offsets_on_mutated_seeds(text):
-    assert_verbatim(text)
+    scores_verbatim(text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -109,7 +109,6 @@ def test_heading_styles_without_numbers_get_official_numbers(tmp_path):
 
 
 def test_styled_headings_feed_the_section_finder(tmp_path, national):
-    from scorer.pipeline import score_file
 
     document = docx.Document()
     document.add_paragraph("某县司法局2023年度法治政府建设工作报告", style="Title")
@@ -119,7 +118,7 @@ def test_styled_headings_feed_the_section_finder(tmp_path, national):
     document.add_paragraph("执法人员培训不足，主要原因是经费保障不到位。")
     document.add_paragraph("下一年度工作安排", style="Heading 1")
     document.add_paragraph("下一步，我局将持续推进行政复议规范化建设，加强执法人员培训，完善行政执法监督机制，全面提升依法行政水平。")
-    result = score_file(_save(document, tmp_path / "结构.docx"), national)
+    result = national.score_path(_save(document, tmp_path / "结构.docx")).result
     statuses = {element.id: element.status for element in result.elements}
     assert statuses["shortcomings_causes"] == "met"
     assert statuses["next_year_plan"] == "met"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from scorer.errors import ReadError
-from scorer.pipeline import score_file
 from scorer.read import read_document
 from tests.conftest import seed_files
 from tests.make_formats import page_html, write_html, write_mht
@@ -29,7 +28,7 @@ def test_title_and_publish_date_come_from_the_page(tmp_path, national):
     path = write_html(REPORT, tmp_path / "page.html", title="某市司法局2023年度法治政府建设工作报告")
     raw = read_document(path)
     assert raw.hints == {"title": "某市司法局2023年度法治政府建设工作报告", "date": "2024-03-15"}
-    assert score_file(path, national).metadata.date == "2024-03-15"
+    assert national.score_path(path).result.metadata.date == "2024-03-15"
 
 
 def test_a_title_only_in_the_page_header_is_put_before_the_article(tmp_path, national):
@@ -37,7 +36,7 @@ def test_a_title_only_in_the_page_header_is_put_before_the_article(tmp_path, nat
     path = write_html(body, tmp_path / "page.html", title="某市司法局2023年度法治政府建设工作报告")
     raw = read_document(path)
     assert raw.text.split("\n")[0] == "某市司法局2023年度法治政府建设工作报告"
-    assert score_file(path, national).metadata.title == "某市司法局2023年度法治政府建设工作报告"
+    assert national.score_path(path).result.metadata.title == "某市司法局2023年度法治政府建设工作报告"
 
 
 def test_a_site_name_is_not_taken_for_the_title(tmp_path):
@@ -82,7 +81,7 @@ def test_a_table_in_the_article_reads_row_by_row(tmp_path):
 def test_mht_saved_page(tmp_path, national):
     seed = seed_files()[1]
     path = write_mht(seed.read_text(encoding="utf-8"), tmp_path / "存档 页面.mht")
-    assert [e.status for e in score_file(path, national).elements] == [e.status for e in score_file(seed, national).elements]
+    assert [e.status for e in national.score_path(path).result.elements] == [e.status for e in national.score_path(seed).result.elements]
 
 
 @pytest.mark.parametrize("page", ["", "   ", "<html></html>", "<html><body><script>var a = 1;</script></body></html>", "<?xml version='1.0' encoding='utf-8'?><html/>"])

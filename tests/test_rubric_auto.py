@@ -11,10 +11,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.compiled import get_compiled
-from scorer.pipeline import score_file
 from scorer.rubric.auto import choose
-from scorer.selection import RubricSelector
+from scorer.api import Scorer
 from tests.conftest import SEEDS, expected_verdicts
 
 AUTO = {  # what a reviewer would pick for each seed, from its agency and places
@@ -29,8 +27,8 @@ PROVINCE = {name: spec.split("+")[0] for name, (spec, _) in AUTO.items()}
 
 @pytest.fixture(scope="module")
 def auto_results():
-    selector = RubricSelector("auto")
-    return {name: selector.score_file(SEEDS / name) for name in AUTO}
+    scorer = Scorer.open("auto")
+    return {name: scorer.score_path(SEEDS / name).result for name in AUTO}
 
 
 @pytest.mark.parametrize("name", sorted(AUTO))
@@ -66,7 +64,7 @@ _PROVINCE_RESULTS: dict = {}
 
 def _province_result(name):
     if name not in _PROVINCE_RESULTS:
-        _PROVINCE_RESULTS[name] = score_file(SEEDS / name, get_compiled(PROVINCE[name]))
+        _PROVINCE_RESULTS[name] = Scorer.open(PROVINCE[name]).score_path(SEEDS / name).result
     return _PROVINCE_RESULTS[name]
 
 
@@ -109,7 +107,7 @@ def test_text_naming_no_place_never_picks_a_province(text):
 
 
 def test_explicit_rubric_says_so():
-    result = RubricSelector("gansu").score_file(SEEDS / "002_518fe910bcc5f66a.txt")
+    result = Scorer.open("gansu").score_path(SEEDS / "002_518fe910bcc5f66a.txt").result
     assert result.rubric.id == "gansu" and result.rubric.reason == "按 --rubric gansu 指定"
 
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorer.compiled import get_compiled
+from scorer.api import Scorer
+from scorer.engine.compiled import get_compiled
 from scorer.errors import RubricError
-from scorer.pipeline import score_text
 from scorer.rubric.layer import ElementOverride
 from scorer.rubric.loader import load_rubric, resolve_rubric, resolve_spec
 from scorer.rubric.model import Element, TermsRule
@@ -80,10 +80,9 @@ def test_add_terms_appends_without_repeating_and_keeps_the_rules_conditions(prov
 
 
 def test_added_terms_take_effect_with_the_parents_conditions(province):
-    compiled = get_compiled(str(province))
-    verdict = {e.id: e.status for e in score_text("全年审查红头文件3件。", compiled).elements}
+    verdict = {e.id: e.status for e in Scorer.open(str(province)).score_text("全年审查红头文件3件。").result.elements}
     assert verdict["normative_documents"] == "met"
-    verdict = {e.id: e.status for e in score_text("印发红头文件3件。", compiled).elements}
+    verdict = {e.id: e.status for e in Scorer.open(str(province)).score_text("印发红头文件3件。").result.elements}
     assert verdict["normative_documents"] == "missing"  # the parent's `with` (审查, 备案 ...) still applies
 
 

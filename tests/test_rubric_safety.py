@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from scorer import patterns
+from scorer.text import patterns
 from scorer.cli import app
-from scorer.compiled import get_compiled
+from scorer.api import Scorer
+from scorer.engine.compiled import get_compiled
 from scorer.errors import ScorerError
-from scorer.patterns import PatternTimeout, TimedRegex
-from scorer.pipeline import score_file
+from scorer.text.patterns import PatternTimeout, TimedRegex
 from tests.conftest import RUBRICS, seed_files
 
 CATASTROPHIC = "(法|法治|治)+。"
@@ -69,13 +69,12 @@ def test_a_catastrophic_rubric_regex_fails_that_report_only(tmp_path, quick_limi
     rubric = _rubric_with(tmp_path, CATASTROPHIC)
     hostile = tmp_path / "长句 报告.txt"
     hostile.write_text("一、主要举措和成效\n" + "法治" * 60 + "x。\n", encoding="utf-8")
-    compiled = get_compiled(str(rubric))
     with pytest.raises(PatternTimeout) as error:
-        score_file(hostile, compiled)
+        Scorer.open(str(rubric)).score_path(hostile)
     line = error.value.line()
     assert line.startswith(str(rubric)) and str(hostile) in line and CATASTROPHIC in line
     good = seed_files()[3]
-    assert score_file(good, compiled).score > 0  # the pattern is fine on ordinary text
+    assert Scorer.open(str(rubric)).score_path(good).result.score > 0  # the pattern is fine on ordinary text
     result = CliRunner().invoke(app, ["score", "--rubric", str(rubric), str(hostile), str(good)])
     assert result.exit_code == 2 and result.stderr.count("\n") == 1 and good.name in result.stdout
 

@@ -9,11 +9,11 @@ import yaml
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.compiled import get_compiled
-from scorer.rubric.diff import diff_rubrics
+from scorer.engine.compiled import get_compiled
+from scorer.authoring.diff import diff_rubrics
 from scorer.rubric.loader import load_rubric
 from scorer.rubric.schema import MODELINE, SCHEMA_FILE, schema_text
-from scorer.rubric.suggest import suggest_terms
+from scorer.authoring.suggest import suggest_terms
 from tests.conftest import RUBRICS
 
 SHIPPED = sorted(RUBRICS.glob("*.yaml"))
@@ -139,7 +139,7 @@ def test_suggest_command_and_empty_folder(tmp_path):
 def test_the_authors_guide_example_is_a_valid_rubric_whose_examples_pass(tmp_path):
     import re
 
-    from scorer.rubric.examples import run_examples
+    from scorer.authoring.examples import run_examples
     from scorer.rubric.validate import validate_file
 
     guide = (RUBRICS / "README.md").read_text(encoding="utf-8")

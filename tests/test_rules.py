@@ -214,7 +214,7 @@ def test_figures_only_in_the_plan_do_not_count():
 def test_whole_word_check_agrees_with_full_jieba():
     import jieba
 
-    from scorer.words import is_whole_word
+    from scorer.text.words import is_whole_word
 
     for sentence, term in [("及时回应诉求", "应诉"), ("负责人出庭应诉", "应诉"), ("适应诉讼需要", "应诉"), ("认真陈述法律意见", "述法"), ("开展述法活动", "述法")]:
         start = sentence.index(term)

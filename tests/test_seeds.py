@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.pipeline import score_file
 from tests.conftest import SEEDS, expected_verdicts
+from tests.helpers import assert_verbatim
 
 CASES = [(name, element, status) for name, items in expected_verdicts().items() for element, status in items.items()]
 
 
 @pytest.fixture(scope="module")
 def seed_results(national):
-    return {name: score_file(SEEDS / name, national) for name in expected_verdicts()}
+    return {name: national.score_path(SEEDS / name).result for name in expected_verdicts()}
 
 
 def test_there_are_eighty_reviewer_verdicts():
@@ -28,6 +28,4 @@ def test_seed_verdict_matches_reviewer(seed_results, name, element, status):
 def test_every_seed_evidence_is_verbatim(seed_results):
     for name, result in seed_results.items():
         original = (SEEDS / name).read_text(encoding="utf-8")
-        for element in result.elements:
-            for evidence in element.evidence:
-                assert original[evidence.start : evidence.end] == evidence.quote
+        assert_verbatim(result, original)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.compiled import get_compiled
-from scorer.document import build_document
-from scorer.normalize import normalize
+from scorer.engine.compiled import get_compiled
+from scorer.text.document import build_document
+from scorer.text.normalize import normalize
 from scorer.read import RawDocument
 
 

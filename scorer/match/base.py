@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Protocol
 
-from scorer.document import Document
-from scorer.patterns import CompiledPatterns
+from scorer.rubric.model import PREAMBLE
+from scorer.text.document import Document
+from scorer.text.patterns import CompiledPatterns
 
 
 class Strength(IntEnum):
@@ -84,7 +85,7 @@ class ElementContext:
 
 
 def _role_order(role: str) -> tuple[int, str]:
-    order = ["preamble", "measures", "first_responsible_person", "problems", "plan", "other"]
+    order = [PREAMBLE, "measures", "first_responsible_person", "problems", "plan", "other"]
     return (order.index(role) if role in order else len(order), role)
 
 

@@ -7,10 +7,10 @@ With `context`, a sub-check counts only in a sentence that also matches the cont
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 from scorer.match.terms import hits_of
-from scorer.patterns import CompiledPatterns, compile_patterns
+from scorer.text.patterns import CompiledPatterns, compile_patterns
 from scorer.rubric.model import ChecklistRule
 
 
@@ -78,3 +78,7 @@ def _capped(hit: Hit) -> Hit:
     if hit.strength == Strength.MET:
         return Hit(hit.start, hit.end, Strength.PARTIAL, hit.reason, hit.span)
     return hit
+
+
+KIND = "checklist"
+MATCHER = ChecklistMatcher

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 from scorer.rubric.model import FiguresRule
 
@@ -56,3 +56,7 @@ def _one_per_sentence(doc: Document, hits: list[Hit]) -> list[Hit]:
         by_sentence.setdefault(doc.sentence(hit.start), []).append(hit)
     ranked = sorted(by_sentence.values(), key=lambda group: -len(group))
     return [group[0] for group in ranked]
+
+
+KIND = "figures"
+MATCHER = FiguresMatcher

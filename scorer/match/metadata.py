@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 from scorer.rubric.model import MetadataRule
 
@@ -36,3 +36,7 @@ class MetadataMatcher:
 
     def describe(self, ctx: ElementContext) -> str:
         return "标题或开头写明的" + "与".join(_LABELS[f] for f in self.require)
+
+
+KIND = "metadata"
+MATCHER = MetadataMatcher

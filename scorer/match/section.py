@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit, Strength
 from scorer.rubric.model import SectionRule
 
@@ -46,3 +46,7 @@ def _content_chars(doc: Document, start: int, end: int, role: str) -> int:
 
 def _prose(text: str) -> int:
     return len("".join(text.split()))
+
+
+KIND = "section"
+MATCHER = SectionMatcher

@@ -8,9 +8,9 @@ count (a heading 存在的不足和原因 names causes without analysing any).
 
 from __future__ import annotations
 
-from scorer.document import Document
+from scorer.text.document import Document
 from scorer.match.base import ElementContext, Finding, Hit
-from scorer.patterns import CompiledPatterns, compile_patterns
+from scorer.text.patterns import CompiledPatterns, compile_patterns
 from scorer.rubric.model import TermsRule
 
 
@@ -42,9 +42,9 @@ class TermsMatcher:
         return Finding.from_hits(hits, note=self.note, near_misses=near)
 
     def describe(self, ctx: ElementContext) -> str:
-        text = self.find.describe()
+        text = self.find.sample()
         if self.with_ is not None:
-            text += f"（同一{_unit(self.within)}须有{self.with_.describe(4)}）"
+            text += f"（同一{_unit(self.within)}须有{self.with_.sample(4)}）"
         return text
 
 
@@ -58,3 +58,7 @@ def hits_of(patterns: CompiledPatterns, doc: Document):
 
 def _unit(within: str) -> str:
     return "分句" if within == "clause" else "句子"
+
+
+KIND = "terms"
+MATCHER = TermsMatcher

@@ -12,14 +12,16 @@ Whatever a file holds, reading it either gives a document with text or raises a
 from __future__ import annotations
 
 import errno
+import importlib
 import os
+import pkgutil
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from scorer.errors import ReadError, ScorerError, UnsupportedFormat
-from scorer.read.sniff import NOT_A_REPORT, READABLE, sniff
+from scorer.read.sniff import NOT_A_REPORT, sniff
 
 MAX_BYTES_DEFAULT = 20 * 1024 * 1024
 
@@ -35,14 +37,19 @@ class RawDocument:
 Reader = Callable[[str, bytes], RawDocument]
 _READERS: dict[str, Reader] = {}
 _REFUSED: set[str] = set()  # suffixes recognised only to explain why they cannot be read
+_BY_CONTENT: dict[str, Reader] = {}  # what `sniff` says a file is -> the reader that takes it
 
 
-def register(*suffixes: str, readable: bool = True) -> Callable[[Reader], Reader]:
+def register(*suffixes: str, sniffed: tuple[str, ...] = (), readable: bool = True) -> Callable[[Reader], Reader]:
+    """A reader declares the suffixes it reads and the content kinds (`sniff.sniff`) it takes whatever the name."""
+
     def decorate(reader: Reader) -> Reader:
         for suffix in suffixes:
             _READERS[suffix] = reader
             if not readable:
                 _REFUSED.add(suffix)
+        for kind in sniffed:
+            _BY_CONTENT[kind] = reader
         return reader
 
     return decorate
@@ -82,10 +89,8 @@ def _reader_for(name: str, suffix: str, kind: str | None) -> Reader:
         what, hint = NOT_A_REPORT[kind]
         space = " " if what[:1].isascii() else ""
         raise UnsupportedFormat(name, f"文件内容是{space}{what}，不是报告文字", hint)
-    if kind in READABLE:
-        return _READERS[READABLE[kind]]
-    if kind in ("ole", "rtf"):
-        return _READERS[".doc"]  # explains what to do with an old Word/WPS/RTF file
+    if kind in _BY_CONTENT:
+        return _BY_CONTENT[kind]
     reader = _READERS.get(suffix)
     if reader is None:
         shown = suffix or "无扩展名"
@@ -142,9 +147,10 @@ def _os_error(name: str, exc: OSError) -> ReadError:
     return ReadError(name, f"无法读取文件（{exc.strerror or type(exc).__name__}）", "请检查文件是否被占用或已损坏")
 
 
-# Format modules register themselves on import.
-from scorer.read import docx as _docx  # noqa: E402,F401
-from scorer.read import html as _html  # noqa: E402,F401
-from scorer.read import legacy as _legacy  # noqa: E402,F401
-from scorer.read import pdf as _pdf  # noqa: E402,F401
-from scorer.read import text as _text  # noqa: E402,F401
+def _discover() -> None:
+    """Every module of this package is imported once; the format modules register themselves."""
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+_discover()

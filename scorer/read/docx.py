@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from scorer.errors import ReadError
+from scorer.headings import SOURCE_START
 from scorer.read import RawDocument, register
 from scorer.read.numbers import format_number, official_heading_number
 
@@ -31,7 +32,7 @@ _MAX_MARKUP = 100 * 1024 * 1024
 # A table row this short with one paragraph per cell reads as one line: 行政复议 | 12件.
 _ROW_MAX = 200
 _CELL_SEPARATOR = " | "
-_TYPED_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
+_TYPED_NUMBER = re.compile(rf"^\s*{SOURCE_START}")
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "标题"}
 # Run content that is not text the reader sees.
@@ -41,7 +42,7 @@ _SKIPPED = {
 }  # fmt: skip
 
 
-@register(".docx")
+@register(".docx", sniffed=("docx",))
 def read_docx(path: str, data: bytes) -> RawDocument:
     _check_package(path, data)
     try:

@@ -61,13 +61,13 @@ _REPORT_TITLE = re.compile(r"报告|報告|情况|情況|总结|總結")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|-)\s*")
 
 
-@register(".html", ".htm", ".shtml", ".xhtml")
+@register(".html", ".htm", ".shtml", ".xhtml", sniffed=("html",))
 def read_html(path: str, data: bytes) -> RawDocument:
     markup, encoding = decode_html(path, data)
     return html_document(path, markup, encoding)
 
 
-@register(".mht", ".mhtml")
+@register(".mht", ".mhtml", sniffed=("mht",))
 def read_mht(path: str, data: bytes) -> RawDocument:
     """A page saved as a single file: MIME parts, the first HTML part is the page."""
     message = email.message_from_bytes(data, policy=email.policy.compat32)

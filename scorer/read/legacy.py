@@ -19,7 +19,7 @@ from scorer.read.sniff import sniff
 _ENCRYPTED_MARKERS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
 
 
-@register(".doc", ".wps", ".dot", ".wpt", ".rtf", ".ofd", readable=False)
+@register(".doc", ".wps", ".dot", ".wpt", ".rtf", ".ofd", sniffed=("ole", "rtf"), readable=False)
 def refuse_legacy(path: str, data: bytes) -> RawDocument:
     suffix = Path(path).suffix.lower()
     kind = sniff(data)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from scorer.errors import ReadError
+from scorer.headings import SOURCE_START
 from scorer.read import RawDocument, register
 
 _OCR_HINT = "请先用 OCR 文字识别（如 WPS 或 Acrobat 的“识别文字”）转成可复制文字的 PDF 或 .docx，再评分"
@@ -27,7 +28,7 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•~]*(?:第\s*)?(?:\d{1,4}|[ivxlcIVXLC]{1,6})\s*(?:页)?\s*(?:(?:[/／]|共|of)\s*\d{1,4}\s*页?)?[\s\-—–－_·•~]*$"
     r"|^[\s\-—–－]*(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-—–－]*$"
 )
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
+_HEADING_START = re.compile(rf"^{SOURCE_START}")
 _CID = re.compile(r"\(cid:\d+\)")
 _SPACE_BETWEEN_HANZI = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -47,7 +48,7 @@ class _Line:
     page: int
 
 
-@register(".pdf")
+@register(".pdf", sniffed=("pdf",))
 def read_pdf(path: str, data: bytes) -> RawDocument:
     import pdfplumber
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-# Kinds with a reader of their own, mapped to the suffix whose reader reads them.
-READABLE = {"docx": ".docx", "pdf": ".pdf", "html": ".html", "mht": ".mht"}
+# A kind with a reader of its own is claimed by that reader: `register(..., sniffed=(kind,))`.
 
 # Kinds that are not a report, with what to tell the user: (what it is, what to do).
 NOT_A_REPORT = {

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from scorer.audit_summary import Totals
+    from scorer.engine.summary import Totals
 
 
 def totals_dict(totals: Totals) -> dict:

@@ -11,7 +11,7 @@ from rich.text import Text
 from scorer.render.table import GRADE_STYLE
 
 if TYPE_CHECKING:
-    from scorer.audit_summary import Row, Totals
+    from scorer.engine.summary import Row, Totals
 
 
 def render_audit_table(rows: list[Row], totals: Totals, console: Console) -> None:

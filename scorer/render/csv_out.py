@@ -11,10 +11,10 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from scorer.results import STATUS_TEXT
+from scorer.engine.results import STATUS_TEXT
 
 if TYPE_CHECKING:
-    from scorer.audit_summary import Row, Totals
+    from scorer.engine.summary import Row, Totals
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorer.results import ElementResult, ReportResult, Status
+from scorer.engine.results import ElementResult, ReportResult, Status
 
 # Which colour a piece takes when quotes of different status cover it: the weaker verdict,
 # because that is the one the drafter has to look at.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from scorer.results import ReportResult
+from scorer.engine.results import ReportResult
 
 
 def result_dict(result: ReportResult) -> dict:

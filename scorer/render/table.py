@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from scorer.results import STATUS_TEXT, ElementResult, ReportResult
+from scorer.engine.results import STATUS_TEXT, ElementResult, ReportResult
 
 STATUS_STYLE = {"met": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red")}
 GRADE_STYLE = {"优秀": "bold green", "良好": "green", "合格": "yellow", "不合格": "bold red"}

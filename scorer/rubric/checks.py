@@ -12,9 +12,9 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from scorer.normalize import fold_characters
+from scorer.chars import fold_characters
 from scorer.rubric.layer import RubricFile
-from scorer.rubric.model import ChecklistRule, Element, FiguresRule, Patterns
+from scorer.rubric.model import PREAMBLE, ChecklistRule, Element, FiguresRule, Patterns
 
 Finding = tuple[tuple, str | None, str, str]  # (loc, element id, message, severity)
 
@@ -186,7 +186,7 @@ def _base_or_layer(rubric: RubricFile) -> list[Finding]:
 
 def _role_references(rubric: RubricFile, role_ids: set[str]) -> list[Finding]:
     """Roles named by defaults and elements must be defined (checked per file for a base rubric)."""
-    known = role_ids | {"preamble"}
+    known = role_ids | {PREAMBLE}
     found: list[Finding] = []
     if rubric.default_role is not None and rubric.default_role not in role_ids:
         found.append((("default_role",), None, f"default_role “{rubric.default_role}” 不在 roles 中；已定义：{_list(role_ids)}", "error"))

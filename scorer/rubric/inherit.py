@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from scorer.rubric.chain import Layer
 from scorer.rubric.checks import element_role_problems
 from scorer.rubric.layer import LAYER_SETTINGS, ElementOverride, TermsAddition
-from scorer.rubric.model import ChecklistRule, Element, Examples, Rubric, TermsRule
+from scorer.rubric.model import PREAMBLE, ChecklistRule, Element, Examples, Rubric, TermsRule
 from scorer.rubric.problems import Problems
 from scorer.rubric.yamltree import Position
 
@@ -79,7 +79,7 @@ class Resolved:
 
 
 @dataclass
-class _State:
+class _Merge:
     meta: dict[str, Any]
     elements: dict[str, Element]
     origins: dict[str, Origin]
@@ -91,7 +91,7 @@ class _State:
 
 def resolve_layers(layers: list[Layer], problems: Problems, rubric_id: str | None = None, title: str | None = None) -> Resolved | None:
     base = layers[0]
-    state = _State(meta={}, elements={}, origins={}, disabled=[], settings={}, example_sources={}, defined_in={})
+    state = _Merge(meta={}, elements={}, origins={}, disabled=[], settings={}, example_sources={}, defined_in={})
     _start(state, base)
     for layer in layers[1:]:
         _apply(state, layer, problems)
@@ -114,7 +114,7 @@ def resolve_layers(layers: list[Layer], problems: Problems, rubric_id: str | Non
     return Resolved(rubric, layers, state.origins, state.disabled, state.settings, state.example_sources)
 
 
-def _start(state: _State, layer: Layer) -> None:
+def _start(state: _Merge, layer: Layer) -> None:
     file = layer.file
     state.meta = {
         "id": file.id, "title": file.title, "version": file.version, "basis": list(file.basis),
@@ -128,14 +128,14 @@ def _start(state: _State, layer: Layer) -> None:
             _add_element(state, layer, i, element)
 
 
-def _add_element(state: _State, layer: Layer, index: int, element: Element) -> None:
+def _add_element(state: _Merge, layer: Layer, index: int, element: Element) -> None:
     state.elements[element.id] = element
     state.origins[element.id] = Origin(added_by=layer.id)
     state.defined_in[element.id] = layer.id
     _record_examples(state, layer, element, ("elements", index, "examples"), start={})
 
 
-def _record_examples(state: _State, layer: Layer, element: Element, loc: tuple, start: dict[str, int]) -> None:
+def _record_examples(state: _Merge, layer: Layer, element: Element, loc: tuple, start: dict[str, int]) -> None:
     """Remember which file each example came from; `start` skips the inherited ones."""
     if element.examples is None:
         return
@@ -146,7 +146,7 @@ def _record_examples(state: _State, layer: Layer, element: Element, loc: tuple, 
         state.example_sources[(element.id, status, index)] = ExampleSource(layer.id, layer.label, position)
 
 
-def _apply(state: _State, layer: Layer, problems: Problems) -> None:
+def _apply(state: _Merge, layer: Layer, problems: Problems) -> None:
     file = layer.file
     state.meta.update(id=file.id, title=file.title, version=file.version)
     state.meta["basis"] = list(dict.fromkeys(state.meta["basis"] + file.basis))
@@ -177,7 +177,7 @@ def _apply(state: _State, layer: Layer, problems: Problems) -> None:
     _check_roles(state, layer, problems)
 
 
-def _inherited(state: _State, layer: Layer, loc: tuple, element_id: str, verb: str, problems: Problems) -> Element | None:
+def _inherited(state: _Merge, layer: Layer, loc: tuple, element_id: str, verb: str, problems: Problems) -> Element | None:
     if element_id in state.elements:
         return state.elements[element_id]
     gone = next((d for d in state.disabled if d.id == element_id), None)
@@ -192,7 +192,7 @@ def _inherited(state: _State, layer: Layer, loc: tuple, element_id: str, verb: s
     return None
 
 
-def _override(state: _State, layer: Layer, index: int, element: Element, override: ElementOverride, problems: Problems) -> Element:
+def _override(state: _Merge, layer: Layer, index: int, element: Element, override: ElementOverride, problems: Problems) -> Element:
     loc = ("overrides", index)
     update: dict[str, Any] = {}
     changes: list[str] = []
@@ -314,10 +314,10 @@ def _roles(value: list[str] | None) -> str:
     return "默认" if value is None else "[" + ", ".join(value) + "]"
 
 
-def _check_roles(state: _State, layer: Layer, problems: Problems) -> None:
+def _check_roles(state: _Merge, layer: Layer, problems: Problems) -> None:
     """Roles named by what this layer wrote must exist in the roles now in force."""
     roles = state.meta.get("roles") or []
-    known = {role.id for role in roles} | {"preamble"}
+    known = {role.id for role in roles} | {PREAMBLE}
     file = layer.file
     if state.meta.get("default_role") not in known:
         problems.add(layer.problem(("default_role",), None, f"default_role “{state.meta.get('default_role')}” 不在 roles 中"))

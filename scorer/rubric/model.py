@@ -2,7 +2,8 @@
 
 A rubric lists *elements*. Each element has rules in two lists: `met` (rules that can
 prove the element met) and `partial` (rules that can prove at most partial). A rule is
-one of a few matcher kinds, each implemented by one module in `scorer.match`.
+one of a few kinds: its YAML model is a module of `scorer.rubric.kinds`, its matcher the same-named
+module of `scorer.match`.
 """
 
 from __future__ import annotations
@@ -11,97 +12,20 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveFloat, PositiveInt, WithJsonSchema
 
+from scorer.rubric.blocks import Patterns, Strict
+from scorer.rubric.kinds import Rule
+from scorer.rubric.kinds.checklist import Check, ChecklistRule
+from scorer.rubric.kinds.figures import FiguresRule
+from scorer.rubric.kinds.metadata import MetadataRule
+from scorer.rubric.kinds.section import SectionRule
+from scorer.rubric.kinds.terms import TermsRule
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
-
-
-class Patterns(Strict):
-    """Phrases to look for. `any` are literal phrases, `regex` regular expressions.
-
-    Literal phrases are written in simplified Chinese; reports are normalised to
-    simplified Chinese before matching, so traditional-character text matches too.
-    With `whole_words`, a literal phrase counts only where it stands as a whole word
-    (checked with jieba on the sentence around the hit), so that 应诉 does not fire
-    inside 回应诉求.
-    """
-
-    any: list[str] = Field(default_factory=list)
-    regex: list[str] = Field(default_factory=list)
-    whole_words: bool = False
-
-    def is_empty(self) -> bool:
-        return not self.any and not self.regex
-
-
-class TermsRule(Patterns):
-    """Met where a phrase is found in a sentence the element may draw evidence from.
-
-    `roles` narrows or widens where this one rule looks (hits there count fully); by
-    default the element's own scope applies.
-    """
-
-    kind: Literal["terms"]
-    with_: Patterns | None = Field(default=None, alias="with")
-    unless: Patterns | None = None
-    within: Literal["clause", "sentence"] = "sentence"
-    headings: bool = True
-    roles: list[str] | None = None
-    note: str | None = None
-
-
-class Check(Patterns):
-    """One named sub-check of a checklist (for example 行政执法公示 of 三项制度)."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    title: str
-
-
-class ChecklistRule(Strict):
-    """Several named sub-checks; met when `met_at` of them (default: all) are found."""
-
-    kind: Literal["checklist"]
-    checks: list[Check] = Field(min_length=1)
-    met_at: PositiveInt | None = None
-    named: Patterns | None = None
-    context: Patterns | None = None
-    note: str | None = None
-
-
-class SectionRule(Strict):
-    """Met when the report has a part with this role and at least `min_chars` of content."""
-
-    kind: Literal["section"]
-    role: str
-    min_chars: PositiveInt = 40
-    note: str | None = None
-
-
-class FiguresRule(Strict):
-    """Counts distinct concrete figures (counts, percentages, amounts) about the work."""
-
-    kind: Literal["figures"]
-    met_at: PositiveInt = 3
-    partial_at: PositiveInt = 1
-    units: list[str] = Field(min_length=1)
-    note: str | None = None
-
-
-class MetadataRule(Strict):
-    """Checks what the title or opening names: the agency (with its place) and the year."""
-
-    kind: Literal["metadata"]
-    require: list[Literal["agency", "year"]] = Field(min_length=1)
-    agency_needs_place: bool = True
-    note: str | None = None
-
-
-Rule = Annotated[
-    Union[TermsRule, ChecklistRule, SectionRule, FiguresRule, MetadataRule],
-    Field(discriminator="kind"),
-]
 
 Role = str
+
+# The role of the text before the first heading (title, opening): every rubric has it without defining it.
+PREAMBLE = "preamble"
+PREAMBLE_TITLE = "开头"
 
 
 class Example(Strict):
@@ -109,11 +33,15 @@ class Example(Strict):
 
     `todo` marks a known miss (like Semgrep's `todoruleid`): the example states what
     should happen, the matcher does not do it yet, and the reason is given here.
+    `quote` / `matched` pin the reason: some evidence must quote that text / match that phrase,
+    so an example cannot pass on the wrong sentence.
     """
 
     text: str = Field(min_length=1)
     note: str | None = None
     todo: str | None = None
+    quote: str | None = Field(default=None, min_length=1)
+    matched: str | None = Field(default=None, min_length=1)
 
 
 def _example_from_text(value: Any) -> Any:
@@ -129,6 +57,8 @@ _EXAMPLE_SCHEMA = {
                 "text": {"type": "string", "minLength": 1, "description": "样例文字"},
                 "note": {"type": "string", "description": "说明"},
                 "todo": {"type": "string", "description": "已知未通过的原因"},
+                "quote": {"type": "string", "minLength": 1, "description": "评分依据须包含的原文"},
+                "matched": {"type": "string", "minLength": 1, "description": "评分依据须命中的词语"},
             },
             "required": ["text"],
             "additionalProperties": False,

@@ -9,7 +9,8 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
-RULE_KINDS = ("terms", "checklist", "section", "figures", "metadata")
+from scorer.rubric.kinds import RULE_KINDS, RULE_MODELS
+
 _SECTIONS_WITH_IDS = ("elements", "overrides", "disable", "roles")
 
 
@@ -86,8 +87,6 @@ def valid_keys(model: type[BaseModel]) -> list[str]:
 
 def rule_model(data: Any, loc: tuple) -> type[BaseModel] | None:
     """For a key inside a rule, the rule kind's own model (chosen by its `kind`)."""
-    from scorer.rubric import model as rubric_model
-
     node = data
     for part in loc:
         try:
@@ -95,14 +94,7 @@ def rule_model(data: Any, loc: tuple) -> type[BaseModel] | None:
         except (KeyError, IndexError, TypeError):
             return None
     kind = node.get("kind") if isinstance(node, dict) else None
-    classes = {
-        "terms": rubric_model.TermsRule,
-        "checklist": rubric_model.ChecklistRule,
-        "section": rubric_model.SectionRule,
-        "figures": rubric_model.FiguresRule,
-        "metadata": rubric_model.MetadataRule,
-    }
-    return classes.get(kind)
+    return RULE_MODELS.get(kind)
 
 
 def plain_message(error: dict[str, Any], loc: tuple, root: type[BaseModel], data: Any) -> str:

@@ -45,7 +45,7 @@ class Catalogue:
 
 
 def _choice(spec: str, origin: str, key: str | None = None) -> RubricChoice:
-    rubric = Scorer.open(spec).rubric
+    rubric = Scorer.open(spec).compiled.rubric
     return RubricChoice(key or rubric.id, spec, rubric.title, rubric.version, origin)
 
 

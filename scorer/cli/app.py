@@ -1,0 +1,108 @@
+"""The `rolscore` command. It only wires the steps: read, score, render, exit code."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from scorer import __version__
+from scorer.cli.audit import audit as audit_command
+from scorer.cli.rubric import rubric_app
+from scorer.batch.scorecards import page_paths, write_scorecard
+from scorer.api import Scorer
+from scorer.cli.common import fail, new_app, user_errors, verdict_exit
+from scorer.cli.options import FailUnderOption, MaxSizeOption, RubricOption, ScoringOptions, StrictOption
+from scorer.errors import ExitCode, ScorerError
+from scorer.render.json_out import render_json
+from scorer.render.table import render_table
+from scorer.engine.results import ReportResult
+from scorer.engine.selection import AUTO
+from scorer.read import MAX_BYTES_DEFAULT
+
+app = new_app("rolscore", "法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。")
+
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def open_scorer(rubric: str, max_bytes: int = MAX_BYTES_DEFAULT) -> Scorer:
+    with user_errors():
+        return Scorer.open(rubric, max_bytes=max_bytes)
+
+
+@app.command()
+def score(
+    files: Annotated[list[Path], typer.Argument(help="要评分的报告文件（.txt .docx .pdf .html 等）", show_default=False)],
+    rubric: RubricOption = AUTO,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
+    fail_under: FailUnderOption = None,
+    strict: StrictOption = False,
+    max_size: MaxSizeOption = 20,
+    html: Annotated[Optional[Path], typer.Option("--html", help="同时写出 HTML 评分卡：单个报告给网页路径（.html），多个报告给目录", show_default=False)] = None,
+) -> None:
+    """对一个或多个报告逐项评分。"""
+    options = ScoringOptions(rubric, fail_under, strict, max_size)
+    scorer = open_scorer(options.rubric, max_bytes=options.max_bytes)
+    with user_errors():
+        pages = page_paths(files, html) if html is not None else []
+    results: list[ReportResult] = []
+    failed = False
+    console = Console(highlight=False, soft_wrap=False)
+    for number, file in enumerate(files):
+        try:
+            scored = scorer.score_path(file)
+            result = scored.result
+        except ScorerError as exc:
+            fail(exc.line())
+            failed = True
+            continue
+        if html is not None:
+            try:
+                write_scorecard(scored, pages[number])
+                Console(stderr=True, highlight=False).print(f"评分卡已写入：{pages[number]}", markup=False)
+            except ScorerError as exc:
+                fail(exc.line())
+                failed = True
+        results.append(result)
+        if fmt is Format.table:
+            render_table(result, console)
+    if fmt is Format.json and results:
+        sys.stdout.write(render_json(results, single=len(files) == 1))
+        sys.stdout.flush()
+    if failed:
+        raise typer.Exit(ExitCode.USAGE)
+    raise typer.Exit(verdict_exit(results, options.fail_under, options.strict))
+
+
+from scorer.cli.evaluate import evaluate_command  # noqa: E402
+from scorer.cli.serve import serve as serve_command  # noqa: E402
+
+app.command("evaluate")(evaluate_command)
+app.command("audit")(audit_command)
+app.command("serve")(serve_command)
+app.add_typer(rubric_app, name="rubric")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rolscore {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号")] = False,
+) -> None:
+    """法治政府建设年度报告评分工具。"""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,203 @@
+"""`rolscore audit DIR`: score every report in a folder and write the scorecards,
+the index page, summary.csv and results.jsonl. It only wires the steps in scorer.batch.tasks
+and the renderers.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task as ProgressTask, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from scorer.batch.atomic import AtomicLines, write_chunks, write_text
+from scorer.batch.tasks import Discovery, Outcome, Task, discover, score_tasks
+from scorer.engine.summary import ElementInfo, Row, Totals, ranked, summarise
+from scorer.cli.common import user_errors, verdict_exit
+from scorer.cli.options import ScoringOptions
+from scorer.errors import ExitCode, UsageError
+from scorer.batch.outnames import safe_name, unique_names
+from scorer.read import supported_suffixes
+from scorer.render.audit_json import write_audit_json
+from scorer.render.audit_table import render_audit_table
+from scorer.render.csv_out import render_csv
+from scorer.render.pages import index_chunks
+from scorer.cli.audit import AuditFormat
+from scorer.api import Scorer
+
+DEFAULT_OUT_ROOT = Path("reports_out")
+PAGES_DIR = "reports"
+INDEX, CSV, JSONL = "index.html", "summary.csv", "results.jsonl"
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """What only `audit` has: where to write, which files, how many workers, what to show."""
+
+    out: Path | None = None
+    pattern: str | None = None
+    jobs: int | None = None
+    fmt: AuditFormat = AuditFormat.table
+    quiet: bool = False
+
+
+def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
+    """The audit itself; `scorer.cli.audit` holds its command-line signature."""
+    rubric, fail_under, strict = options.rubric, options.fail_under, options.strict
+    out, pattern, jobs, fmt, quiet = audit.out, audit.pattern, audit.jobs, audit.fmt, audit.quiet
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    with user_errors():
+        selector, out_dir, found = _prepare(folder, rubric, out, pattern)
+
+    rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
+    tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows]
+    workers = jobs or _cpu_count()
+    show_progress = not quiet and sys.stdout.isatty()
+    try:
+        with user_errors(), AtomicLines(out_dir / JSONL) as jsonl:
+            collector = _Collector(rows, jsonl)
+            _score(tasks, rubric, workers, options.max_bytes, show_progress, collector.take)
+            totals = summarise(rows, found.skipped_count, collector.catalogue(), selector.compiled)
+            ranking = ranked(rows)
+            jsonl.commit()
+            # The index goes last: while it still shows the previous run, every file it links to exists.
+            write_text(out_dir / CSV, render_csv(ranking, totals))
+            write_chunks(out_dir / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
+    except KeyboardInterrupt:
+        err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+    _show(ranking, totals, found, fmt, quiet, out_dir, err)
+    raise typer.Exit(_exit_code(rows, fail_under, strict))
+
+
+class _Collector:
+    """Takes each file's outcome as it comes: its row, its results.jsonl line, its elements."""
+
+    def __init__(self, rows: list[Row], jsonl: AtomicLines) -> None:
+        self.rows = rows
+        self.jsonl = jsonl
+        self.seen: dict[str, tuple[tuple[int, int], ElementInfo]] = {}
+
+    def take(self, index: int, outcome: Outcome) -> None:
+        row = self.rows[index]
+        row.summary = outcome.summary.shared() if outcome.summary is not None else None
+        row.error = outcome.error
+        self.jsonl.put(index, outcome.line)
+        for position, info in enumerate(outcome.elements):
+            key = (index, position)
+            if info.id not in self.seen or key < self.seen[info.id][0]:
+                self.seen[info.id] = (key, info)
+
+    def catalogue(self) -> dict[str, ElementInfo]:
+        """Every element any report was scored on, in the order of the first report that has it
+        (not the order the workers finished in, so that columns are the same on every run)."""
+        return {info.id: info for _, info in sorted(self.seen.values(), key=lambda item: item[0])}
+
+
+def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -> tuple[Scorer, Path, Discovery]:
+    if not folder.exists():
+        raise UsageError(f"{folder}: 报告目录不存在（请检查路径）")
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: 不是目录（评分单个文件请用 rolscore score）")
+    # Loaded here so that a broken rubric is one line before any report is read.
+    selector = Scorer.open(rubric)
+    out_dir = out if out is not None else DEFAULT_OUT_ROOT / safe_name(folder.resolve().name)
+    source, target = folder.resolve(), out_dir.resolve()
+    if target == source or source in target.parents:
+        raise UsageError(f"{out_dir}: 输出目录在报告目录 {folder} 之内，审核不会写入报告目录（请用 --out 指定报告目录以外的位置）")
+    if target in source.parents:
+        # The pages go to out/reports/ and the index to out/: either could land among the reports.
+        raise UsageError(f"{out_dir}: 报告目录 {folder} 在输出目录之内，评分卡可能写进报告目录（请用 --out 指定报告目录以外的位置）")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: 已存在同名文件，不能作为输出目录（请用 --out 指定其他位置）")
+    found = discover(folder, supported_suffixes(), pattern, exclude=out_dir)
+    if not found.reports:
+        skipped = f"；跳过了 {found.skipped_count} 个其他文件" if found.skipped_count else ""
+        where = f"匹配 {pattern} 的" if pattern else ""
+        raise UsageError(f"{folder}: 没有找到{where}报告文件（支持 {' '.join(supported_suffixes())}{skipped}）")
+    return selector, out_dir, found
+
+
+def _cpu_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: ProgressTask) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} 份/秒" if speed else "— 份/秒", style="progress.data.speed")
+
+
+def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_progress: bool, take: Callable[[int, Outcome], None]) -> None:
+    progress = (
+        Progress(
+            SpinnerColumn(),
+            TextColumn("评分中"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _RateColumn(),
+            TextColumn("剩余"),
+            TimeRemainingColumn(),
+            console=Console(highlight=False),
+            transient=True,
+        )
+        if show_progress
+        else None
+    )
+    with progress or nullcontext():
+        bar = progress.add_task("评分", total=len(tasks)) if progress else None
+
+        def advance(index: int, outcome: Outcome) -> None:
+            take(index, outcome)
+            if progress is not None and bar is not None:
+                progress.advance(bar)
+
+        score_tasks(tasks, rubric, workers, max_bytes, advance)
+
+
+def _rubric_label(selector: Scorer) -> str:
+    if selector.selector.auto:
+        return "按每份报告的单位和地名自动选择（省级细则叠加部门细则）"
+    rubric = selector.compiled.rubric
+    return f"{rubric.title}（{rubric.id} {rubric.version}）"
+
+
+def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat, quiet: bool, out_dir: Path, err: Console) -> None:
+    if fmt is not AuditFormat.table:
+        # Streamed from results.jsonl: the full results were never all in memory.
+        with open(out_dir / JSONL, encoding="utf-8") as lines:
+            if fmt is AuditFormat.json:
+                write_audit_json(sys.stdout, totals, found.skipped, lines)
+            else:
+                shutil.copyfileobj(lines, sys.stdout)
+    sys.stdout.flush()
+    if fmt is AuditFormat.table and not quiet:
+        console = Console(highlight=False)
+        render_audit_table(ranking, totals, console)
+        written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / CSV}、{out_dir / JSONL}"
+        console.print(Text.assemble("\n", ("已写入 ", "bold"), written))
+        return
+    # Without the table, each failed file still gets its one line.
+    for row in ranking:
+        if row.summary is None:
+            err.print(Text("错误：", style="bold red").append(f"{row.file}: {row.error}"))
+
+
+def _exit_code(rows: list[Row], fail_under: float | None, strict: bool) -> int:
+    """The same for every output format."""
+    results = [row.summary for row in rows if row.summary is not None]
+    if len(results) < len(rows):
+        return ExitCode.BELOW  # a file that could not be scored
+    return verdict_exit(results, fail_under, strict)

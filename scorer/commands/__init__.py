@@ -1,1 +1,0 @@
-"""Sub-commands of `rolscore`, one module each; `scorer.cli` registers them."""

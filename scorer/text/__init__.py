@@ -1,0 +1,1 @@
+"""Text to Document: normalise, heading grammar, sections and roles, the opening (unit, year), words, rubric patterns."""
