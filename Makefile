@@ -11,7 +11,10 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 SOFFICE := /usr/bin/soffice
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo test serve rubric-test schema clean
+.PHONY: demo test serve rubric-test schema accuracy accuracy-doc clean
+
+# The third-party development set lives beside the project, never inside it.
+DEVSET ?= ../shared/devset
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +44,24 @@ rubric-test: $(STAMP)
 # Regenerate the JSON Schema the bundled rubrics point editors at.
 schema: $(STAMP)
 	$(BIN)/rolscore rubric schema -o rubrics/rubric.schema.json
+
+# Agreement with a reviewer: the seeds, and the development set when it is there.
+accuracy: $(STAMP)
+	$(BIN)/rolscore evaluate seeds --gold seeds/expected.yaml
+	@if [ -f $(DEVSET)/labels.yaml ]; then \
+		$(BIN)/rolscore evaluate $(DEVSET) --gold $(DEVSET)/labels.yaml --rubric national; \
+	else echo "没有找到 $(DEVSET)/labels.yaml：只统计了样本报告（可用 make accuracy DEVSET=目录 指定开发集）"; fi
+
+# Refresh docs/accuracy.md: the dated dev-set table (figures only, no report text).
+accuracy-doc: $(STAMP)
+	@test -f $(DEVSET)/labels.yaml || { echo "没有找到 $(DEVSET)/labels.yaml（可用 make accuracy-doc DEVSET=目录 指定开发集）"; exit 2; }
+	{ printf '%s\n' '# 评分准确度（开发集）' '' \
+		'开发集是 60 份真实发布的法治政府建设年度报告的开头部分，由两位审阅人独立标注 16 个全国基准要素并裁定分歧；' \
+		'文本属第三方材料，放在项目之外（`../shared/devset`），不复制进仓库。下表由 `make accuracy-doc` 生成，' \
+		'“依据与人工引文重叠”指人工标为满足或部分满足、评分也认为存在时，评分引用的原文至少一处与人工引文重叠的比例。' \
+		'逐条的不一致和未引到之处用 `rolscore evaluate ../shared/devset --gold ../shared/devset/labels.yaml --format html -o 对照.html` 查看。' ''; \
+	  $(BIN)/rolscore evaluate $(DEVSET) --gold $(DEVSET)/labels.yaml --rubric national --format markdown; } > docs/accuracy.md.tmp
+	mv docs/accuracy.md.tmp docs/accuracy.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

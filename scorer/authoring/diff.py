@@ -31,7 +31,7 @@ class RubricDiff:
 
 def diff_rubrics(a: Rubric, b: Rubric) -> RubricDiff:
     settings = []
-    for key in ("title", "version", "grades", "default_role", "defaults", "negation"):
+    for key in ("title", "version", "grades", "default_role", "defaults", "negation", "intent", "words"):
         if getattr(a, key) != getattr(b, key):
             settings.append(f"{key}：{_short(getattr(a, key))} → {_short(getattr(b, key))}")
     settings += _phrase_lines("角色", {r.id: r for r in a.roles}, {r.id: r for r in b.roles})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scorer.match import ElementContext, Matcher, build_matcher
-from scorer.text.patterns import CompiledPatterns
+from scorer.text.patterns import CompiledPatterns, compile_patterns
 from scorer.rubric import Rubric, resolve_rubric
 from scorer.rubric.model import Element
 from scorer.read import RawDocument
@@ -44,6 +44,7 @@ def compile_rubric(rubric: Rubric, source: str = "") -> CompiledRubric:
     ]
     titles = {role.id: role.title for role in rubric.roles} | {PREAMBLE: PREAMBLE_TITLE}
     negation = CompiledPatterns(rubric.negation)
+    intent = compile_patterns(rubric.intent)
     defaults = rubric.defaults
     elements = []
     for element in rubric.elements:
@@ -53,6 +54,7 @@ def compile_rubric(rubric: Rubric, source: str = "") -> CompiledRubric:
             negation_caps=(element.negation or defaults.negation) == "cap",
             negation=negation,
             role_titles=titles,
+            intent=intent,
         )
         elements.append(
             CompiledElement(

@@ -63,7 +63,9 @@ def _best_hits(doc: Document, hits: list[Hit]) -> list[Hit]:
         chosen.append(hit)
         if len(chosen) == MAX_EVIDENCE:
             break
-    return sorted(chosen, key=lambda hit: hit.start)
+    # Reading order, but a bare heading after the sentences: the first quote is the one a
+    # table shows, and the sentence under a heading is what proves the element.
+    return sorted(chosen, key=lambda hit: (doc.in_heading(hit.start), hit.start))
 
 
 def _evidence(doc: Document, hit: Hit) -> Evidence:
@@ -106,7 +108,7 @@ def _explain(compiled, doc, findings, deciding, level, hits, missing_checks) -> 
         if missing_checks:
             reasons.append("缺少：" + "、".join(missing_checks))
         return "部分满足：" + "；".join(reasons or ["只找到部分相符的表述"]) + "。"
-    looked = "；".join(matcher.describe(ctx) for matcher in compiled.met)
+    looked = "；".join(text for text in (matcher.describe(ctx) for matcher in compiled.met) if text)
     text = f"在{ctx.scope_titles()}中查找{looked}，均未找到。"
     near = [miss for finding in findings for miss in finding.near_misses]
     if near:

@@ -2,7 +2,8 @@
 
 A hit counts fully (MET) where the element may draw evidence (its `scope` roles), at
 most PARTIAL where it is capped (a mention only in the plan or among the problems, a
-negated clause, a heading with nothing under it), and not at all elsewhere.
+negated clause, a clause of intent or of a task merely assigned, a heading with nothing
+under it), and not at all elsewhere.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ class ElementContext:
     negation_caps: bool
     negation: CompiledPatterns
     role_titles: dict[str, str]
+    # Intent (拟、计划于、今后将、做好…工作) is graded like negation: what is planned or
+    # assigned inside the year's measures is not work done. Same element switch.
+    intent: CompiledPatterns | None = None
 
     def grade(self, doc: Document, start: int, end: int) -> Hit | None:
         return self.grade_in(doc, start, end, self.scope)
@@ -70,14 +74,23 @@ class ElementContext:
             return Hit(start, end, Strength.PARTIAL, "只有标题，标题下没有内容")
         if self.negation_caps and self.is_negated(doc, start, end):
             return Hit(start, end, Strength.PARTIAL, "所在分句是否定或待改进的表述")
+        if self.negation_caps and self.is_intent(doc, start, end):
+            return Hit(start, end, Strength.PARTIAL, "所在分句是打算或部署的任务，不是已做的工作")
         return hit
 
     def is_negated(self, doc: Document, start: int, end: int) -> bool:
+        return self._clause_has(doc, start, end, self.negation)
+
+    def is_intent(self, doc: Document, start: int, end: int) -> bool:
+        return self.intent is not None and self._clause_has(doc, start, end, self.intent)
+
+    @staticmethod
+    def _clause_has(doc: Document, start: int, end: int, patterns: CompiledPatterns) -> bool:
         left, right = doc.clause(start, end)
-        key = ("negated", id(self.negation), left, right)  # many hits share a clause
+        key = ("cue", id(patterns), left, right)  # many hits share a clause
         answer = doc.memo.get(key)
         if answer is None:
-            answer = doc.memo[key] = self.negation.search(doc.text, left, right) is not None
+            answer = doc.memo[key] = patterns.search(doc.text, left, right) is not None
         return answer
 
     def scope_titles(self) -> str:

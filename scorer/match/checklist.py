@@ -24,17 +24,18 @@ class ChecklistMatcher:
 
     def run(self, doc: Document, ctx: ElementContext) -> Finding:
         if self.named is not None:
-            named_hits = self._graded(self.named, doc, ctx)
+            named_hits = self._graded(self.named, doc, ctx, set())
             if any(hit.strength == Strength.MET for hit in named_hits):
                 return Finding.from_hits(named_hits)
         else:
             named_hits = []
         found: list[Hit] = []
+        near: set[int] = set()  # hits whose own clause names the context
         met_checks = 0
         partial_checks: list[str] = []
         missing: list[str] = []
         for title, patterns in self.checks:
-            hits = self._graded(patterns, doc, ctx)
+            hits = self._graded(patterns, doc, ctx, near)
             best = max((hit.strength for hit in hits), default=Strength.NONE)
             if best == Strength.MET:
                 met_checks += 1
@@ -42,8 +43,11 @@ class ChecklistMatcher:
                 missing.append(title)
                 if best == Strength.PARTIAL:
                     partial_checks.append(title)
-            found.extend(sorted(hits, key=lambda hit: -hit.strength)[:1])
+            found.extend(sorted(hits, key=lambda hit: (-hit.strength, hit.start not in near))[:1])
         found.extend(named_hits[:1])
+        # Quote first the steps whose own clause names the context (领导集体决策), not a
+        # step that only shares a long sentence with it.
+        found.sort(key=lambda hit: hit.start not in near)
         if met_checks >= self.met_at:
             level = Strength.MET
         elif met_checks or partial_checks or named_hits:
@@ -57,13 +61,16 @@ class ChecklistMatcher:
             note = f"只找到 {met_checks}/{len(self.checks)} 项（满足需 {self.met_at} 项）"
         return Finding(level=level, hits=found, missing_checks=missing if level != Strength.MET else [], note=note)
 
-    def _graded(self, patterns: CompiledPatterns, doc: Document, ctx: ElementContext) -> list[Hit]:
+    def _graded(self, patterns: CompiledPatterns, doc: Document, ctx: ElementContext, near: set[int]) -> list[Hit]:
         hits = []
         for start, end in hits_of(patterns, doc):
             if self.context is not None:
                 left, right = doc.sentence(start)
                 if self.context.search(doc.text, left, right) is None:
                     continue
+                c_left, c_right = doc.clause(start, end)
+                if self.context.search(doc.text, c_left, c_right) is not None:
+                    near.add(start)
             hit = ctx.grade(doc, start, end)
             if hit is not None:
                 hits.append(hit)

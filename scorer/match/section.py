@@ -14,19 +14,42 @@ class SectionMatcher:
         self.note = rule.note
 
     def run(self, doc: Document, ctx: ElementContext) -> Finding:
-        hits: list[Hit] = []
+        ranked: list[tuple[Hit, bool, int]] = []
         for start, end in doc.structure.role_runs(self.role):
             content = _content_chars(doc, start, end, self.role)
+            start = _proving_heading(doc, start, end, self.role)
             quote_end = doc.quote_span(start, start + 1)[1]
             if content >= self.min_chars:
-                hits.append(Hit(start, quote_end, Strength.MET))
+                hit = Hit(start, quote_end, Strength.MET)
             else:
-                hits.append(Hit(start, quote_end, Strength.PARTIAL, "有这一部分的标题，但内容缺失或过短"))
-        hits.sort(key=lambda hit: -hit.strength)
-        return Finding.from_hits(hits[:3], note=self.note)
+                hit = Hit(start, quote_end, Strength.PARTIAL, "有这一部分的标题，但内容缺失或过短")
+            ranked.append((hit, _names_role(doc, start, self.role), content))
+        # The best proof first: a part whose heading names the role (主要举措和成效), then
+        # the fullest; a part that has the role only by default (一、充分认识…重要性) last.
+        ranked.sort(key=lambda item: (-item[0].strength, not item[1], -item[2]))
+        return Finding.from_hits([hit for hit, _, _ in ranked[:3]], note=self.note)
 
     def describe(self, ctx: ElementContext) -> str:
         return f"报告中的“{ctx.role_titles.get(self.role, self.role)}”部分及其内容"
+
+
+def _proving_heading(doc: Document, start: int, end: int, role: str) -> int:
+    """Where to quote a run of parts from: the first heading in it that names the role;
+    failing that, the outermost part with the most content, not merely the first part
+    (一、充分认识…重要性和紧迫性 is in the run by default but proves nothing)."""
+    inside = [s for s in doc.sections if start <= s.heading_start < end]
+    if not inside or role in inside[0].own_roles:
+        return start
+    named = [s for s in inside if role in s.own_roles]
+    if named:
+        return named[0].heading_start
+    outermost = [s for s in inside if s.parent is None or doc.sections[s.parent].heading_start < start]
+    return max(outermost, key=lambda s: s.end - s.heading_end).heading_start
+
+
+def _names_role(doc: Document, start: int, role: str) -> bool:
+    section = doc.structure.section_at(start)
+    return section is not None and section.heading_start == start and role in section.own_roles
 
 
 def _content_chars(doc: Document, start: int, end: int, role: str) -> int:

@@ -3,7 +3,8 @@
 `with` demands a second phrase in the same clause or sentence (规范性文件 with 清理);
 `unless` drops a hit whose clause or sentence holds an excluding phrase (庭审旁听 is
 learning, not litigation work). With `headings: false` a heading's own words do not
-count (a heading 存在的不足和原因 names causes without analysing any).
+count (a heading 存在的不足和原因 names causes without analysing any). `followed_by`
+demands a phrase after the hit, in the rest of its sentence (who acts, then the act).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ class TermsMatcher:
     def __init__(self, rule: TermsRule) -> None:
         self.find = CompiledPatterns(rule)
         self.with_ = compile_patterns(rule.with_)
+        self.followed_by = compile_patterns(rule.followed_by)
         self.unless = compile_patterns(rule.unless)
         self.within = rule.within
         self.headings = rule.headings
         self.roles = frozenset(rule.roles) if rule.roles is not None else None
+        self.except_roles = frozenset(rule.except_roles) if rule.except_roles is not None else None
         self.note = rule.note
 
     def run(self, doc: Document, ctx: ElementContext) -> Finding:
@@ -36,15 +39,27 @@ class TermsMatcher:
                 continue
             if self.with_ is not None and self.with_.search(doc.text, left, right) is None:
                 continue
-            hit = ctx.grade(doc, start, end) if self.roles is None else ctx.grade_in(doc, start, end, self.roles)
+            if self.followed_by is not None and self.followed_by.search(doc.text, end, doc.sentence(start)[1]) is None:
+                continue
+            hit = ctx.grade_in(doc, start, end, self._scope(doc, ctx, start))
             if hit is not None:
                 hits.append(hit)
         return Finding.from_hits(hits, note=self.note, near_misses=near)
+
+    def _scope(self, doc: Document, ctx: ElementContext, start: int) -> frozenset[str]:
+        if self.roles is not None:
+            return self.roles
+        if self.except_roles is not None:
+            role = doc.role_at(start)
+            return frozenset() if role in self.except_roles else frozenset((role,))
+        return ctx.scope
 
     def describe(self, ctx: ElementContext) -> str:
         text = self.find.sample()
         if self.with_ is not None:
             text += f"（同一{_unit(self.within)}须有{self.with_.sample(4)}）"
+        if self.followed_by is not None:
+            text += f"（其后须有{self.followed_by.sample(4)}）"
         return text
 
 

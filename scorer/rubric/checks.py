@@ -212,9 +212,10 @@ def element_role_problems(element: Element | BaseModel, known: set[str]) -> list
             role = getattr(rule, "role", None)
             if role is not None and role not in known:
                 out.append(((group, i, "role"), f"section 规则引用了未定义的角色 “{role}”；已定义：{_list(known)}"))
-            for j, role in enumerate(getattr(rule, "roles", None) or []):
-                if role not in known:
-                    out.append(((group, i, "roles", j), f"规则的 roles 引用了未定义的角色 “{role}”；已定义：{_list(known)}"))
+            for key in ("roles", "except_roles"):
+                for j, role in enumerate(getattr(rule, key, None) or []):
+                    if role not in known:
+                        out.append(((group, i, key, j), f"规则的 {key} 引用了未定义的角色 “{role}”；已定义：{_list(known)}"))
     return out
 
 

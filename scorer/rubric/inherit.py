@@ -19,6 +19,7 @@ from scorer.rubric.checks import element_role_problems
 from scorer.rubric.layer import LAYER_SETTINGS, ElementOverride, TermsAddition
 from scorer.rubric.model import PREAMBLE, ChecklistRule, Element, Examples, Rubric, TermsRule
 from scorer.rubric.problems import Problems
+from scorer.rubric.vocabulary import expand
 from scorer.rubric.yamltree import Position
 
 FIELD_TITLES = {
@@ -105,8 +106,13 @@ def resolve_layers(layers: list[Layer], problems: Problems, rubric_id: str | Non
     if not state.elements:
         problems.add(layers[-1].problem(("disable",), None, "所有要素都被停用了，评分细则至少要有一个要素"))
         return None
+    if meta.get("intent") is None:
+        meta.pop("intent", None)
     try:
         rubric = Rubric.model_validate({**meta, "elements": list(state.elements.values())})
+        rubric = _expand_words(rubric, layers[-1], problems)
+        if rubric is None:
+            return None
     except ValidationError as exc:
         for error in exc.errors():
             problems.add(layers[-1].problem((), None, f"合并后的评分细则不合法：{'.'.join(map(str, error['loc']))}：{error['msg']}"))
@@ -114,11 +120,24 @@ def resolve_layers(layers: list[Layer], problems: Problems, rubric_id: str | Non
     return Resolved(rubric, layers, state.origins, state.disabled, state.settings, state.example_sources)
 
 
+def _expand_words(rubric: Rubric, layer: Layer, problems: Problems) -> Rubric | None:
+    """Every `{{name}}` of the pattern lists replaced by the named word list."""
+    unknown: set[str] = set()
+    data = expand(rubric.model_dump(by_alias=True, exclude={"words"}), rubric.words, unknown)
+    if unknown:
+        known = "、".join(sorted(rubric.words)) or "（无）"
+        for name in sorted(unknown):
+            problems.add(layer.problem((), None, f"引用了未定义的词表 “{{{{{name}}}}}”；已定义的词表：{known}", "error"))
+        return None
+    return Rubric.model_validate({**data, "words": rubric.words})
+
+
 def _start(state: _Merge, layer: Layer) -> None:
     file = layer.file
     state.meta = {
         "id": file.id, "title": file.title, "version": file.version, "basis": list(file.basis),
         "roles": file.roles, "default_role": file.default_role, "defaults": file.defaults, "negation": file.negation,
+        "intent": file.intent, "words": dict(file.words or {}),
     }
     if file.grades is not None:
         state.meta["grades"] = file.grades
@@ -157,6 +176,9 @@ def _apply(state: _Merge, layer: Layer, problems: Problems) -> None:
         if key in file.model_fields_set and getattr(file, key) is not None:
             state.meta[key] = getattr(file, key)
             state.settings[key] = file.id
+    if file.words:
+        # A layer adds word lists or replaces one by name; the parent's others stay usable.
+        state.meta["words"] = {**state.meta.get("words", {}), **file.words}
     for i, disable in enumerate(file.disable):
         element = _inherited(state, layer, ("disable", i, "id"), disable.id, "停用", problems)
         if element is not None:

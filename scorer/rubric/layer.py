@@ -100,10 +100,12 @@ class RubricFile(Strict):
     default_role: Role | None = None
     defaults: Defaults | None = None
     negation: Patterns | None = None
+    intent: Patterns | None = Field(default=None, description="打算、计划、部署的提示词：所在分句的要素最多部分满足（与 negation 同样处理）")
+    words: dict[str, list[str]] | None = Field(default=None, description="命名词表：在 any 中写 {{名称}} 展开为这些词，在 regex 中展开为它们的并列")
     grades: Grades | None = None
     elements: list[Element] = Field(default_factory=list)
     overrides: list[ElementOverride] = Field(default_factory=list)
     disable: list[Disable] = Field(default_factory=list)
 
 
-LAYER_SETTINGS = ("roles", "default_role", "defaults", "negation", "grades")
+LAYER_SETTINGS = ("roles", "default_role", "defaults", "negation", "intent", "grades")

@@ -141,5 +141,7 @@ class Rubric(Strict):
     default_role: Role
     defaults: Defaults
     negation: Patterns
+    intent: Patterns = Field(default_factory=Patterns)
+    words: dict[str, list[str]] = Field(default_factory=dict)
     grades: Grades = Field(default_factory=Grades)
     elements: list[Element] = Field(min_length=1)

@@ -144,7 +144,18 @@ _PLAIN = re.compile(r"^[\u4e00-\u9fff《》“”]+$")
 def readable_words(expression: str) -> list[str]:
     """The plain words among a regex's top-level alternatives, for telling a user what was looked for."""
     simpler = _OPTIONAL_GROUP.sub("", _LOOKAROUND.sub("", expression))
+    while simpler.startswith("(?:") and simpler.endswith(")") and _balanced(simpler[3:-1]):
+        simpler = simpler[3:-1]  # one group around a word list (an expanded {{name}})
     return [part for part in _top_level_alternatives(simpler) if _PLAIN.match(part)]
+
+
+def _balanced(expression: str) -> bool:
+    depth = 0
+    for ch in expression.replace("\\(", "").replace("\\)", ""):
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _top_level_alternatives(expression: str) -> list[str]:
