@@ -15,7 +15,7 @@ from pathlib import Path
 
 from scorer.engine.compiled import CompiledRubric
 from scorer.engine.pipeline import Scored
-from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_document, read_document_bytes
+from scorer.read import MAX_BYTES_DEFAULT, RawDocument, read_report, read_report_bytes
 from scorer.engine.selection import RubricSelector
 
 __all__ = ["Scorer", "Scored"]
@@ -40,14 +40,14 @@ class Scorer:
         return Scored(self.selector.score_raw(raw), raw.text)
 
     def score_path(self, path: str | Path) -> Scored:
-        return self.score_raw(read_document(path, max_bytes=self.max_bytes))
+        return self.score_raw(read_report(path, max_bytes=self.max_bytes))
 
     def score_bytes(self, data: bytes, name: str) -> Scored:
         if len(data) > self.max_bytes:
             from scorer.read import _too_big
 
             raise _too_big(name, len(data), self.max_bytes)
-        return self.score_raw(read_document_bytes(name, data))
+        return self.score_raw(read_report_bytes(name, data))
 
     def score_text(self, text: str, label: str = "<text>") -> Scored:
         return self.score_raw(RawDocument(path=label, text=text, encoding="utf-8"))

@@ -16,7 +16,7 @@ runner = CliRunner()
 SEED = str(SEEDS / "001_3b1234c597bca51d.txt")
 WEAK_SEED = str(SEEDS / "002_518fe910bcc5f66a.txt")
 
-REPORT_KEYS = ["file", "rubric", "encoding", "score", "grade", "metadata", "elements", "required_missing"]
+REPORT_KEYS = ["file", "rubric", "encoding", "score", "grade", "grade_capped_from", "metadata", "elements", "required_missing"]
 ELEMENT_KEYS = ["id", "title", "status", "weight", "required", "points", "evidence", "missing_checks", "suggestion", "basis"]
 EVIDENCE_KEYS = ["quote", "start", "end", "section"]
 

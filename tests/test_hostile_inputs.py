@@ -5,17 +5,20 @@ from __future__ import annotations
 import builtins
 import codecs
 import io
+import json
 import os
 import random
 import zipfile
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from scorer.cli import app
 from scorer.errors import ReadError
-from scorer.read import read_document
+from scorer.read import read_document, read_document_bytes
 from tests.conftest import seed_files
 from tests.make_formats import write_html, write_pdf
 
@@ -270,3 +273,175 @@ def test_old_word_files_point_to_a_converter_when_there_is_one(tmp_path, monkeyp
     with pytest.raises(ReadError) as error:
         read_document(path)
     assert says in error.value.line() and error.value.line().startswith(str(path))
+
+
+def _lying_docx(inflated: int, matching_crc: bool = False) -> bytes:
+    """A .docx whose document.xml inflates to `inflated` bytes while the zip's local header
+    and central directory both declare 1,000 (with `matching_crc`, and the CRC of those
+    first 1,000 bytes, so that a reader stopping there finds nothing wrong)."""
+    import struct
+    import zlib
+
+    source = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                part = part.replace(b"<w:body>", b"<w:body>" + b" " * inflated, 1)
+            archive.writestr(info.filename, part)
+    raw = bytearray(buffer.getvalue())
+    archive = zipfile.ZipFile(io.BytesIO(bytes(raw)))
+    info = archive.getinfo("word/document.xml")
+    struct.pack_into("<I", raw, info.header_offset + 22, 1000)
+    entry = raw.find(b"PK\x01\x02" + raw[info.header_offset + 4 : info.header_offset + 6])
+    while raw[entry + 46 : entry + 46 + 17] != b"word/document.xml":
+        entry = raw.find(b"PK\x01\x02", entry + 4)
+    struct.pack_into("<I", raw, entry + 24, 1000)
+    if matching_crc:
+        with archive.open(info) as stream:
+            crc = zlib.crc32(stream.read(1000))
+        struct.pack_into("<I", raw, info.header_offset + 14, crc)
+        struct.pack_into("<I", raw, entry + 16, crc)
+    return bytes(raw)
+
+
+def test_a_docx_that_lies_about_its_sizes_is_refused_without_inflating_it(tmp_path):
+    """Declared 1 KB, inflates to 120 MB: refused as damaged, and nothing near that size is
+    ever held (a capped stream, not `ZipFile.read`, which inflates it all at once)."""
+    import tracemalloc
+
+    path = tmp_path / "谎报大小.docx"
+    path.write_bytes(_lying_docx(120 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(ReadError, match="Word 文件不完整或已损坏"):
+            read_document(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * 1024 * 1024
+
+
+def test_a_lie_with_a_matching_checksum_is_never_inflated_either(tmp_path):
+    """The first 1,000 bytes check out, so the capped read accepts the part; python-docx
+    must then get those 1,000 bytes, not the zip whose `read` would inflate it all."""
+    import tracemalloc
+
+    path = tmp_path / "校验和也对.docx"
+    path.write_bytes(_lying_docx(120 * 1024 * 1024, matching_crc=True))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ReadError, match="Word 文件"):
+            read_document(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * 1024 * 1024
+
+
+def test_a_real_docx_reads_the_same_through_the_capped_parts(tmp_path):
+    path = tmp_path / "正常.docx"
+    path.write_bytes(_docx_bytes())
+    assert read_document(path).text == REPORT.rstrip("\n")
+
+
+_GOOD_DOCX = _docx_bytes()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flips=st.lists(st.integers(min_value=0, max_value=len(_GOOD_DOCX) - 1), min_size=1, max_size=40))
+def test_a_docx_with_flipped_bytes_is_a_damaged_word_file(flips):
+    """Never 'a ZIP archive, unpack it first', never a parser's bare error name."""
+    damaged = bytearray(_GOOD_DOCX)
+    for position in flips:
+        damaged[position] ^= 0xFF
+    try:
+        read_document_bytes("报告.docx", bytes(damaged))
+    except ReadError as error:
+        assert error.problem.startswith("Word 文件"), error.line()
+
+
+def test_a_docx_whose_part_names_are_damaged_is_a_damaged_word_file(tmp_path):
+    data = _GOOD_DOCX.replace(b"word/document.xml", b"word/documenT.xml")
+    path = tmp_path / "改坏.docx"
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match="Word 文件已损坏"):
+        read_document(path)
+
+
+def test_the_converter_hint_works_for_an_old_doc_saved_as_docx(tmp_path):
+    """The command in the hint, run as it stands, gives a .docx the scorer reads (LibreOffice
+    names its output after the input, so it must not land beside the input)."""
+    import shlex
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is installed by make test")
+    work = tmp_path / "转换"
+    work.mkdir()
+    source = tmp_path / "源.docx"
+    source.write_bytes(_GOOD_DOCX)
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    subprocess.run(["soffice", profile, "--headless", "--convert-to", "doc", "--outdir", str(work), str(source)], check=True, capture_output=True, timeout=120)
+    legacy = work / "2023年 报告（终稿）.docx"  # an old .doc that someone renamed
+    (work / "源.doc").rename(legacy)
+    with pytest.raises(ReadError) as error:
+        read_document(legacy)
+    command = error.value.hint.split("：", 1)[1]
+    argv = shlex.split(command)
+    subprocess.run([argv[0], profile, *argv[1:]], check=True, capture_output=True, timeout=120)
+    converted = work / "已转换" / legacy.name
+    assert "全年办理行政复议案件12件" in read_document(converted).text
+    assert legacy.read_bytes()[:8] == OLE[:8]  # the original is untouched
+
+
+NOT_REPORTS = {
+    "两个码元.txt": codecs.BOM_UTF16_LE + "\u4e00\uabcd".encode("utf-16-le"),
+    "English.txt": b"Annual report on the rule of law. " * 40,
+    "公式.csv.txt": b"=1+1",
+    "只有标题.txt": "法治政府建设报告".encode(),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_REPORTS))
+def test_too_little_chinese_is_no_report_not_a_zero_score(name, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(NOT_REPORTS[name])
+    result = _run(str(path))
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"错误：{path}: 内容过少，不像一份报告")
+
+
+def test_audit_lists_a_text_without_chinese_as_an_error_row(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "公式.txt").write_bytes(b"=1+1")
+    (folder / "好.txt").write_text(seed_files()[3].read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["audit", str(folder), "--out", str(out)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    bad = next(row for row in rows if row["file"].endswith("公式.txt"))
+    assert set(bad) == {"file", "error"} and "内容过少" in bad["error"]
+    assert "不合格" not in next(line for line in result.stdout.splitlines() if "公式.txt" in line)
+
+
+def test_a_utf8_report_with_a_few_stray_zero_bytes_is_read(tmp_path):
+    from scorer.api import Scorer
+
+    original = seed_files()[3].read_text(encoding="utf-8")
+    data = original.encode()
+    for at in (len(data) // 3, len(data) // 2, 2 * len(data) // 3):
+        while data[at] & 0xC0 == 0x80:  # between two characters, as a bad copy leaves it
+            at += 1
+        data = data[:at] + b"\x00" + data[at:]
+    path = tmp_path / "三个空字节.txt"
+    path.write_bytes(data)
+    scored = Scorer.open("national").score_path(path)
+    assert scored.text == original and "已删除 3 个空字节" in scored.result.encoding
+    quotes = [e for element in scored.result.elements for e in element.evidence]
+    assert quotes and all(scored.text[e.start : e.end] == e.quote for e in quotes)

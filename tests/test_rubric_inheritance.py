@@ -154,7 +154,9 @@ def test_an_overlay_from_another_root_does_not_stack(tmp_path):
     assert "emergency 继承自 national，而 other 不是从它派生的" in problems.errors[0].message
 
 
-def test_extends_by_path_relative_to_the_file(tmp_path):
+def test_extends_by_path_relative_to_the_file(tmp_path, monkeypatch):
+    # ../base.yaml leaves the folder of the rubric named: allowed only under --rubrics-dir.
+    monkeypatch.setenv("ROLSCORE_RUBRICS_DIR", str(tmp_path))
     (tmp_path / "sub").mkdir()
     write(tmp_path, "base.yaml", """
         id: base

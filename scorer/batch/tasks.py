@@ -23,6 +23,7 @@ from scorer.api import Scorer
 from scorer.batch.pool import Crashed, run_parallel
 from scorer.render.pages import render_scorecard
 from scorer.render.json_out import result_dict
+from scorer.visible import json_text
 
 SKIP_UNSUPPORTED = "类型不支持"
 SKIP_HIDDEN = "隐藏文件或临时文件"
@@ -119,7 +120,7 @@ class Outcome:
 
     @staticmethod
     def failed(task: Task, error: str) -> Outcome:
-        return Outcome(line=json.dumps({"file": task.path, "error": error}, ensure_ascii=False), error=error)
+        return Outcome(line=json_text(json.dumps({"file": task.path, "error": error}, ensure_ascii=False)), error=error)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def score_one(task: Task, scorer: Scorer) -> Outcome:
         scored = scorer.score_path(task.path)
         if task.page is not None:
             write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href), durable=False)
-        line = json.dumps(result_dict(scored.result), ensure_ascii=False)
+        line = json_text(json.dumps(result_dict(scored.result), ensure_ascii=False))
         return Outcome(line, ReportSummary.of(scored.result), elements_of(scored.result))
     except ScorerError as exc:
         _drop_stale_page(task.page)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+from scorer.visible import SafeConsole as Console
 
 from scorer import __version__
 from scorer.cli.audit import audit as audit_command
@@ -17,12 +18,13 @@ from scorer.batch.scorecards import page_paths, write_scorecard
 from scorer.api import Scorer
 from scorer.cli.common import fail, new_app, user_errors, verdict_exit
 from scorer.cli.options import FailUnderOption, MaxSizeOption, RubricOption, ScoringOptions, StrictOption
-from scorer.errors import ExitCode, ScorerError
+from scorer.errors import ExitCode, ScorerError, UsageError
 from scorer.render.json_out import render_json
 from scorer.render.table import render_table
 from scorer.engine.results import ReportResult
 from scorer.engine.selection import AUTO
 from scorer.read import MAX_BYTES_DEFAULT
+from scorer.rubric.chain import RUBRICS_DIR_ENV
 
 app = new_app("rolscore", "法治政府建设年度报告评分工具：按评分细则逐项检查报告，给出依据、得分和修改建议。")
 
@@ -100,8 +102,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号")] = False,
+    rubrics_dir: Annotated[Optional[Path], typer.Option("--rubrics-dir", help="评分细则的 extends 除内置细则和细则所在目录外，还可以指向这个目录中的文件", show_default=False)] = None,
 ) -> None:
     """法治政府建设年度报告评分工具。"""
+    if rubrics_dir is not None:
+        with user_errors():
+            if not rubrics_dir.is_dir():
+                raise UsageError(f"{rubrics_dir}: --rubrics-dir 不是目录（请给出存放评分细则的目录）")
+        os.environ[RUBRICS_DIR_ENV] = str(rubrics_dir.resolve())
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from scorer.render.csv_out import render_csv
 from scorer.render.pages import index_chunks
 from scorer.cli.audit import AuditFormat
 from scorer.api import Scorer
+from scorer.visible import SafeConsole
 
 DEFAULT_OUT_ROOT = Path("reports_out")
 PAGES_DIR = "reports"
@@ -53,7 +54,7 @@ def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
     """The audit itself; `scorer.cli.audit` holds its command-line signature."""
     rubric, fail_under, strict = options.rubric, options.fail_under, options.strict
     out, pattern, jobs, fmt, quiet = audit.out, audit.pattern, audit.jobs, audit.fmt, audit.quiet
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
     with user_errors():
         selector, out_dir, found = _prepare(folder, rubric, out, pattern)
 
@@ -150,7 +151,7 @@ def _score(tasks: list[Task], rubric: str, workers: int, max_bytes: int, show_pr
             _RateColumn(),
             TextColumn("剩余"),
             TimeRemainingColumn(),
-            console=Console(highlight=False),
+            console=SafeConsole(highlight=False),
             transient=True,
         )
         if show_progress
@@ -184,7 +185,7 @@ def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat
                 shutil.copyfileobj(lines, sys.stdout)
     sys.stdout.flush()
     if fmt is AuditFormat.table and not quiet:
-        console = Console(highlight=False)
+        console = SafeConsole(highlight=False)
         render_audit_table(ranking, totals, console)
         written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / CSV}、{out_dir / JSONL}"
         console.print(Text.assemble("\n", ("已写入 ", "bold"), written))

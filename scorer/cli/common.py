@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import Protocol
 
 import typer
-from rich.console import Console
+from scorer.visible import SafeConsole as Console
 from rich.markup import escape
 
 from scorer.errors import ExitCode, ScorerError

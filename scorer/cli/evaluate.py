@@ -19,6 +19,7 @@ from scorer.batch.atomic import write_text
 from scorer.cli.common import user_errors
 from scorer.errors import ExitCode, UsageError
 from scorer.engine.results import STATUS_TEXT
+from scorer.visible import SafeConsole, json_text
 
 
 def evaluate_command(
@@ -41,7 +42,7 @@ def evaluate_command(
         labels, why = load_gold_with_why(gold)
     evaluation = evaluate(labels, folder, scorer, why)
     if fmt == "json":
-        _emit(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2) + "\n", output)
+        _emit(json_text(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2)) + "\n", output)
     elif fmt == "markdown":
         from scorer.authoring.agreement_markdown import render_markdown
 
@@ -52,10 +53,10 @@ def evaluate_command(
         _emit(render_evaluation(evaluation), output)
     elif output is not None:
         buffer = io.StringIO()
-        print_evaluation(evaluation, Console(highlight=False, file=buffer, width=120, color_system=None))
+        print_evaluation(evaluation, SafeConsole(highlight=False, file=buffer, width=120, color_system=None))
         _emit(buffer.getvalue(), output)
     else:
-        print_evaluation(evaluation, Console(highlight=False))
+        print_evaluation(evaluation, SafeConsole(highlight=False))
     # Figures never fail the run by themselves; a labelled report that could not be
     # scored does, as in `audit`.
     if evaluation.errors or (min_agreement is not None and evaluation.agreement < min_agreement):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+from scorer.visible import SafeConsole as Console
 from rich.table import Table
 from rich.text import Text
 

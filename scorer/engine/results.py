@@ -60,6 +60,7 @@ class ReportResult(Model):
     encoding: str
     score: float
     grade: str
+    grade_capped_from: str | None = None  # the score's own grade, when a required element capped it
     metadata: MetadataResult
     elements: list[ElementResult]
     required_missing: list[str]

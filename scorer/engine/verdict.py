@@ -108,7 +108,7 @@ def _explain(compiled, doc, findings, deciding, level, hits, missing_checks) -> 
         if missing_checks:
             reasons.append("缺少：" + "、".join(missing_checks))
         return "部分满足：" + "；".join(reasons or ["只找到部分相符的表述"]) + "。"
-    looked = "；".join(text for text in (matcher.describe(ctx) for matcher in compiled.met) if text)
+    looked = "；".join(filter(None, (matcher.describe(ctx) for matcher in compiled.met))) or "细则规定的表述"
     text = f"在{ctx.scope_titles()}中查找{looked}，均未找到。"
     near = [miss for finding in findings for miss in finding.near_misses]
     if near:

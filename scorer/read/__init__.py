@@ -15,6 +15,7 @@ import errno
 import importlib
 import os
 import pkgutil
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,38 @@ def read_document_bytes(name: str, data: bytes, suffix: str | None = None) -> Ra
     return document
 
 
+def read_report(path: str | Path, max_bytes: int = MAX_BYTES_DEFAULT) -> RawDocument:
+    """A file to be scored: readable, and with enough Chinese to be a report."""
+    return require_report_text(read_document(path, max_bytes))
+
+
+def read_report_bytes(name: str, data: bytes) -> RawDocument:
+    return require_report_text(read_document_bytes(name, data))
+
+
+def require_report_text(document: RawDocument) -> RawDocument:
+    """A few bytes of garbage, an English text or a spreadsheet formula is no report:
+    scored, it would be listed as a 不合格 report instead of as the wrong file."""
+    hanzi = _hanzi_count(document.text, MIN_HANZI)
+    if hanzi < MIN_HANZI:
+        raise ReadError(document.path, f"内容过少，不像一份报告（只有 {hanzi} 个汉字）", "请确认选对了文件，报告正文应为中文")
+    return document
+
+
+# Even a title and one sentence of a real report have more Chinese than this.
+MIN_HANZI = 20
+_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _hanzi_count(text: str, enough: int) -> int:
+    count = 0
+    for _ in _HANZI.finditer(text):
+        count += 1
+        if count >= enough:
+            break
+    return count
+
+
 def _reader_for(name: str, suffix: str, kind: str | None) -> Reader:
     """The reader for what the file is; its name decides only when its content does not."""
     if kind in NOT_A_REPORT:
@@ -123,9 +156,17 @@ def read_bytes(name: str, max_bytes: int) -> bytes:
 def _too_big(name: str, size: int, max_bytes: int) -> ReadError:
     return ReadError(
         name,
-        f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:g} MB）",
+        f"文件过大（{_size(size, '.1f')}，上限 {_size(max_bytes, '.3g')}）",
         "确需评分时用 --max-size 提高上限",
     )
+
+
+def _size(count: int, spec: str) -> str:
+    """Bytes as a person reads them: 20 MB, 1.02 KB (not 0.000999451 MB)."""
+    for unit, scale in (("MB", 1048576), ("KB", 1024)):
+        if count >= scale:
+            return f"{format(count / scale, spec)} {unit}"
+    return f"{count} 字节"
 
 
 def _os_error(name: str, exc: OSError) -> ReadError:

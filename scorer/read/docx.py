@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -21,13 +20,15 @@ from scorer.errors import ReadError
 from scorer.headings import SOURCE_START
 from scorer.read import RawDocument, register
 from scorer.read.numbers import format_number, official_heading_number
+from scorer.read.zipparts import PackageTooLarge, read_parts, repack
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # A zip that inflates beyond this is a damaged file or a zip bomb, not a report. The
-# XML is parsed into a tree many times its size; pictures are only held as bytes.
-_MAX_UNPACKED = 500 * 1024 * 1024
+# XML is parsed into a tree many times its size; pictures are only held as bytes (a
+# 20 MB .docx of pictures, already compressed, unpacks to little more than 20 MB).
+_MAX_UNPACKED = 200 * 1024 * 1024
 _MAX_MARKUP = 100 * 1024 * 1024
 # A table row this short with one paragraph per cell reads as one line: 行政复议 | 12件.
 _ROW_MAX = 200
@@ -44,7 +45,7 @@ _SKIPPED = {
 
 @register(".docx", sniffed=("docx",))
 def read_docx(path: str, data: bytes) -> RawDocument:
-    _check_package(path, data)
+    data = _checked_package(path, data)
     try:
         import docx
 
@@ -59,18 +60,18 @@ def read_docx(path: str, data: bytes) -> RawDocument:
     return RawDocument(path=path, text="\n".join(lines), encoding="docx", hints=hints)
 
 
-def _check_package(path: str, data: bytes) -> None:
+def _checked_package(path: str, data: bytes) -> bytes:
+    """The package rebuilt from parts read under a byte cap (see `zipparts`): python-docx
+    then never inflates more than the cap, whatever the zip's directory claims."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ReadError(path, "Word 文件不完整或已损坏（可能下载或复制时中断）", "请重新下载，或用 Word、WPS 打开后另存为 .docx") from None
-    unpacked = sum(info.file_size for info in infos)
-    markup = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
-    if unpacked > _MAX_UNPACKED or markup > _MAX_MARKUP:
-        raise ReadError(path, f"Word 文件解压后过大（{unpacked / 1048576:.0f} MB），可能已损坏", "请用 Word 或 WPS 打开后另存为 .docx")
-    if "word/document.xml" not in {info.filename for info in infos}:
+        parts = read_parts(path, data, _MAX_UNPACKED, _MAX_MARKUP)
+    except PackageTooLarge as exc:
+        raise ReadError(path, f"Word 文件解压后过大（超过 {exc.unpacked / 1048576:.0f} MB），可能已损坏", "请用 Word 或 WPS 打开后另存为 .docx") from None
+    if "word/document.xml" not in parts:
+        if any(name.startswith("word/") for name in parts):  # a Word package whose part names are damaged
+            raise ReadError(path, "Word 文件已损坏（找不到正文部分）", "请用 Word 或 WPS 打开后重新另存为 .docx")
         raise ReadError(path, "这不是 Word 文档（压缩包里没有正文）", "请确认文件是用 Word 或 WPS 保存的 .docx")
+    return repack(parts)
 
 
 @dataclass

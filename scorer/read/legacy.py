@@ -8,12 +8,15 @@ by what it is.
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 
 from scorer.errors import ReadError, UnsupportedFormat
 from scorer.read import RawDocument, register
 from scorer.read.sniff import sniff
+
+CONVERTED_DIR = "已转换"
 
 # An encrypted .docx is an OLE container holding these streams (names in UTF-16).
 _ENCRYPTED_MARKERS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
@@ -40,6 +43,9 @@ def refuse_legacy(path: str, data: bytes) -> RawDocument:
 def convert_hint(path: str) -> str:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office:
+        # LibreOffice names its output after the input: without --outdir a .doc saved as
+        # .docx would be converted onto itself, which LibreOffice refuses.
         command = Path(office).name
-        return f"请另存为 .docx，或用已安装的 LibreOffice 转换：{command} --headless --convert-to docx \"{path}\""
+        outdir = Path(path).parent / CONVERTED_DIR
+        return f"请另存为 .docx，或用已安装的 LibreOffice 转换：{command} --headless --convert-to docx --outdir {shlex.quote(str(outdir))} {shlex.quote(path)}"
     return "请用 Word 或 WPS 打开，另存为 .docx 后再评分"

@@ -68,13 +68,14 @@ def sniff(data: bytes) -> str | None:
 def _zip_kind(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except Exception:  # a damaged directory fails in many ways (even NotImplementedError)
         names = set()
     # A truncated archive has no readable directory: look for the part names instead.
     def has(part: str) -> bool:
         return part in names if names else part.encode() in data
 
-    if has("word/document.xml"):
+    # A damaged Word file is still a Word file: its other part names give it away.
+    if has("word/document.xml") or any(name.startswith("word/") for name in names):
         return "docx"
     if has("xl/workbook.xml"):
         return "xlsx"
@@ -82,6 +83,8 @@ def _zip_kind(data: bytes) -> str:
         return "pptx"
     if has("OFD.xml"):
         return "ofd"
+    if "[Content_Types].xml" in names and b"word/document.xml" in data:
+        return "docx"  # an Office package whose directory lost the Word entries
     if data[30:38] == b"mimetype" and b"opendocument" in data[38:120]:
         return "odt"
     return "zip"

@@ -21,6 +21,8 @@ _DAMAGE_MAX = 20
 # a UTF-8 file is valid throughout. Above this share a file is UTF-8, damaged or not.
 _UTF8_SHARE = 0.9
 _CONTROL_MAX = 0.05
+# At most this share of zero bytes in otherwise valid UTF-8 is damage, not binary.
+_STRAY_NUL_SHARE = 0.01
 _LATIN_MAX = 0.5
 # Real reports measure 0.98-1.0 here, mis-decoded bytes 0.4-0.7.
 _COMMON_SHARE = 0.85
@@ -75,6 +77,16 @@ def _wide(path: str, data: bytes) -> tuple[str, str]:
     if stripped and b"\x00" not in stripped:
         # Some editors leave the end of a file padded with zero bytes.
         return decode(path, stripped)
+    stray = data.count(0)
+    if stray <= _STRAY_NUL_SHARE * len(data):
+        # A few zero bytes inside good UTF-8 (a bad copy, a sync tool) are dropped; the
+        # text without them is what every evidence offset then points into.
+        try:
+            text = data.replace(b"\x00", b"").decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return _checked(path, text), f"utf-8（已删除 {stray} 个空字节）"
     raise ReadError(path, "这是二进制文件，不是文本", "请提供报告的 .txt、.docx、.pdf 或 .html 文件")
 
 

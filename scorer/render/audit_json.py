@@ -8,6 +8,7 @@ so a reader tells them apart by the `error` key. Those lines are written by the 
 from __future__ import annotations
 
 import json
+from scorer.visible import json_text
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
@@ -37,11 +38,11 @@ def write_audit_json(out: TextIO, totals: Totals, skipped: dict[str, list[str]],
 
     Each report is copied as its JSON line stands, so memory does not grow with the batch.
     """
-    out.write('{\n"totals": ' + json.dumps(totals_dict(totals), ensure_ascii=False, indent=2) + ',\n"reports": [')
+    out.write('{\n"totals": ' + json_text(json.dumps(totals_dict(totals), ensure_ascii=False, indent=2)) + ',\n"reports": [')
     first = True
     for line in lines:
         line = line.strip()
         if line:
             out.write(("\n" if first else ",\n") + line)
             first = False
-    out.write('\n],\n"skipped": ' + json.dumps(skipped, ensure_ascii=False, indent=2) + "\n}\n")
+    out.write('\n],\n"skipped": ' + json_text(json.dumps(skipped, ensure_ascii=False, indent=2)) + "\n}\n")

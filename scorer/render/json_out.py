@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from scorer.engine.results import ReportResult
+from scorer.visible import json_text
 
 
 def result_dict(result: ReportResult) -> dict:
@@ -13,4 +14,4 @@ def result_dict(result: ReportResult) -> dict:
 
 def render_json(results: list[ReportResult], single: bool) -> str:
     payload = result_dict(results[0]) if single and len(results) == 1 else [result_dict(r) for r in results]
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"

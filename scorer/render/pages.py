@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from scorer import __version__
 from scorer.render.highlight import Piece, anchor_for, pieces, quotes_of
 from scorer.engine.results import STATUS_TEXT, ElementResult, ReportResult
+from scorer.visible import for_page
 
 if TYPE_CHECKING:
     from scorer.engine.summary import Row, Totals
@@ -91,6 +92,7 @@ def _environment() -> Environment:
     )
     env.filters["text"] = text_html
     env.filters["num"] = _num
+    env.filters["name"] = for_page  # a file name: its bidi controls shown, not obeyed
     env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
     env.filters["short"] = short_title
     env.filters["titles"] = lambda ids, totals: [totals.title(i) for i in ids]

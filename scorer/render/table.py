@@ -32,6 +32,8 @@ def _header(result: ReportResult) -> Panel:
     lines.append("    编码：", style="bold").append(result.encoding)
     if result.rubric.reason:
         lines.append("\n细则选择：", style="bold").append(result.rubric.reason, style="dim")
+    if result.grade_capped_from:
+        lines.append("\n等级：", style="bold").append(grade_cap_note(result), style="bold red")
     return Panel(lines, title=Text(result.file, style="bold"), title_align="left", border_style="blue")
 
 
@@ -81,12 +83,18 @@ def _footer(result: ReportResult) -> Text:
     text = Text()
     text.append("得分 ", style="bold").append(f"{result.score:g}", style=GRADE_STYLE.get(result.grade, "bold"))
     text.append(" / 100    等级 ", style="bold").append(result.grade, style=GRADE_STYLE.get(result.grade, "bold"))
+    if result.grade_capped_from:
+        text.append(f"（按得分为{result.grade_capped_from}）", style="red")
     counts = {status: sum(1 for e in result.elements if e.status == status) for status in STATUS_TEXT}
     text.append(f"    已满足 {counts['met']} · 部分满足 {counts['partial']} · 缺失 {counts['missing']}")
     if result.required_missing:
         titles = {e.id: e.title for e in result.elements}
         text.append("\n必备要素未满足：", style="bold red").append("、".join(titles[i] for i in result.required_missing))
     return text
+
+
+def grade_cap_note(result: ReportResult) -> str:
+    return f"必备要素未满足，等级最高为{result.grade}（按得分为{result.grade_capped_from}）"
 
 
 def _num(value: float) -> str:

@@ -2,7 +2,8 @@
 
 A parent is named by `extends:` as a bundled id (`national`) or a path relative to the
 file that names it. An id is looked up first beside the file (so a province office can
-keep its own layers together), then among the bundled rubrics.
+keep its own layers together), then among the bundled rubrics. Wherever the name leads,
+the file must lie in the folder of the rubric the user named or among the bundled ones.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from scorer.rubric.checks import check_file
+from scorer.rubric.checks import check_file, check_valid_parts
 from scorer.rubric.layer import RubricFile
 from scorer.rubric.problems import Problem, Problems
 from scorer.rubric.schema_errors import clean_loc, owner_id, plain_message
@@ -25,6 +26,9 @@ BUNDLED_DIRS = (
     Path(__file__).resolve().parents[2] / "rubrics",  # source checkout
 )
 SUFFIXES = (".yaml", ".yml")
+# `rolscore --rubrics-dir DIR`: one more folder `extends` may lead into. An environment
+# variable, so that audit's worker processes see it too.
+RUBRICS_DIR_ENV = "ROLSCORE_RUBRICS_DIR"
 
 
 @dataclass
@@ -124,6 +128,10 @@ def _read_layer(path: Path, problems: Problems) -> Layer | None:
             where = tree.position(loc, key=error["type"] in ("extra_forbidden", "missing"))
             problems.add(Problem(label, where.line if where else None, where.column if where else None,
                                  owner_id(tree.data, loc), message))
+        for loc, element, message, severity in check_valid_parts(tree.data):
+            where = tree.position(loc, key=True)
+            problems.add(Problem(label, where.line if where else None, where.column if where else None,
+                                 element, message, severity))  # type: ignore[arg-type]
         return None
     layer = Layer(path=path.resolve(), label=label, file=rubric, tree=tree)
     for loc, element, message, severity in check_file(rubric):
@@ -181,6 +189,7 @@ def load_chain(start: Path, problems: Problems) -> list[Layer] | None:
     """The chain from the root rubric down to `start`. None when any link is broken."""
     chain: list[Layer] = []
     path = start
+    roots = _allowed_roots(start)
     while True:
         layer = read_layer(path, problems)
         if layer is None:
@@ -195,6 +204,12 @@ def load_chain(start: Path, problems: Problems) -> list[Layer] | None:
             problems.add(layer.problem(("extends",), None, f"找不到 extends 指向的评分细则 “{name}”{where}；{unknown_rubric_hint(name)}", key=False))
             return None
         parent = parent.resolve()
+        if not any(parent.is_relative_to(root) for root in roots):
+            # Never read it: its lines would come back quoted in the errors.
+            problems.add(layer.problem(("extends",), None,
+                                       f"extends: {name} 指向评分细则所在目录以外的文件，不予读取；"
+                                       f"请写内置细则 id（{', '.join(bundled_ids())}），或本细则所在目录（或 --rubrics-dir 给出的目录）中的文件", key=False))
+            return None
         if parent in [link.path for link in chain]:
             loop = " → ".join([link.label for link in chain] + [label_for(parent)])
             problems.add(layer.problem(("extends",), None, f"继承出现循环：{loop}；请删去其中一处 extends", key=False))
@@ -206,6 +221,19 @@ def load_chain(start: Path, problems: Problems) -> list[Layer] | None:
                                            f"extends: {name} 找到的文件 {label_for(parent)} 的 id 是 “{parent_id}”；请改用文件路径或改正 id", key=False))
                 return None
         path = parent
+
+
+def _allowed_roots(start: Path) -> list[Path]:
+    """Where `extends` may lead: the folder of the rubric the user named (and below it),
+    and the bundled rubrics. A rubric file received from elsewhere cannot make the scorer
+    read /etc/passwd or ../secret.yaml, through a path or a symbolic link."""
+    roots = [start.resolve().parent]
+    if os.environ.get(RUBRICS_DIR_ENV):
+        roots.append(Path(os.environ[RUBRICS_DIR_ENV]).resolve())
+    folder = bundled_dir()
+    if folder is not None:
+        roots.append(folder.resolve())
+    return roots
 
 
 def _declared_id(path: Path) -> str | None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from scorer.chars import fold_characters
-from scorer.rubric.layer import RubricFile
+from scorer.rubric.layer import ElementOverride, RubricFile
 from scorer.rubric.model import PREAMBLE, ChecklistRule, Element, FiguresRule, Patterns
 
 Finding = tuple[tuple, str | None, str, str]  # (loc, element id, message, severity)
@@ -51,36 +51,66 @@ def check_file(rubric: RubricFile) -> list[Finding]:
     found: list[Finding] = []
     found += _duplicate_ids(rubric)
     for loc, model in walk(rubric):
-        owner = _owner(rubric, loc)
-        if isinstance(model, Patterns):
-            found += [(where, owner, message, severity) for where, message, severity in check_patterns(model, loc)]
-        elif isinstance(model, ChecklistRule):
-            found += _checklist(model, loc, owner)
-        elif isinstance(model, FiguresRule) and model.partial_at > model.met_at:
-            found.append((loc + ("partial_at",), owner, f"partial_at（{model.partial_at}）大于 met_at（{model.met_at}），部分满足永远达不到", "error"))
+        found += _model_checks(model, loc, _owner(rubric, loc))
     for i, element in enumerate(rubric.elements):
         if not element.met and not element.partial:
             found.append((("elements", i, "id"), element.id, "没有任何规则（met 和 partial 都为空），永远是缺失；请至少写一条规则", "error"))
     found += _base_or_layer(rubric)
     for i, override in enumerate(rubric.overrides):
-        for name in ("add_terms", "add_regex"):
-            addition = getattr(override, name)
-            if addition is not None and addition.is_empty():
-                found.append((("overrides", i, name), override.id, f"{name} 没有任何词语", "warning"))
-            if addition is not None and name == "add_regex":
-                for key, items in [("met", addition.met), ("partial", addition.partial)] + [
-                    (("checks", check), items) for check, items in addition.checks.items()
-                ]:
-                    where = ("overrides", i, name) + (key if isinstance(key, tuple) else (key,))
-                    for j, expression in enumerate(items):
-                        found += [(w, override.id, m, s) for w, m, s in _regex(expression, where + (j,))]
-            if addition is not None and name == "add_terms":
-                for key, items in [("met", addition.met), ("partial", addition.partial)] + [
-                    (("checks", check), items) for check, items in addition.checks.items()
-                ]:
-                    where = ("overrides", i, name) + (key if isinstance(key, tuple) else (key,))
-                    for j, term in enumerate(items):
-                        found += [(w, override.id, m, s) for w, m, s in _term(term, where + (j,))]
+        found += _override_additions(override, i)
+    return found
+
+
+def check_valid_parts(data: dict) -> list[Finding]:
+    """For a file that fails the schema: the checks of every element and override that
+    passes it on its own, so that one run of `rubric validate` reports every mistake."""
+    found: list[Finding] = []
+    for section, model in (("elements", Element), ("overrides", ElementOverride)):
+        items = data.get(section)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                part = model.model_validate(item)
+            except ValidationError:
+                continue  # its schema errors are reported already
+            for loc, inner in walk(part, (section, i)):
+                found += _model_checks(inner, loc, part.id)
+            if isinstance(part, Element) and not part.met and not part.partial:
+                found.append(((section, i, "id"), part.id, "没有任何规则（met 和 partial 都为空），永远是缺失；请至少写一条规则", "error"))
+            if isinstance(part, ElementOverride):
+                found += _override_additions(part, i)
+    return found
+
+
+def _model_checks(model: BaseModel, loc: tuple, owner: str | None) -> list[Finding]:
+    if isinstance(model, Patterns):
+        return [(where, owner, message, severity) for where, message, severity in check_patterns(model, loc)]
+    if isinstance(model, ChecklistRule):
+        return _checklist(model, loc, owner)
+    if isinstance(model, FiguresRule) and model.partial_at > model.met_at:
+        return [(loc + ("partial_at",), owner, f"partial_at（{model.partial_at}）大于 met_at（{model.met_at}），部分满足永远达不到", "error")]
+    return []
+
+
+def _override_additions(override: ElementOverride, i: int) -> list[Finding]:
+    found: list[Finding] = []
+    for name in ("add_terms", "add_regex"):
+        addition = getattr(override, name)
+        if addition is not None and addition.is_empty():
+            found.append((("overrides", i, name), override.id, f"{name} 没有任何词语", "warning"))
+        if addition is not None and name == "add_regex":
+            for key, items in [("met", addition.met), ("partial", addition.partial)] + [
+                (("checks", check), items) for check, items in addition.checks.items()
+            ]:
+                where = ("overrides", i, name) + (key if isinstance(key, tuple) else (key,))
+                for j, expression in enumerate(items):
+                    found += [(w, override.id, m, s) for w, m, s in _regex(expression, where + (j,))]
+        if addition is not None and name == "add_terms":
+            for key, items in [("met", addition.met), ("partial", addition.partial)] + [
+                (("checks", check), items) for check, items in addition.checks.items()
+            ]:
+                where = ("overrides", i, name) + (key if isinstance(key, tuple) else (key,))
+                for j, term in enumerate(items):
+                    found += [(w, override.id, m, s) for w, m, s in _term(term, where + (j,))]
     return found
 
 

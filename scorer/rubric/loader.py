@@ -59,6 +59,13 @@ def resolve_spec(spec: str, problems: Problems) -> Resolved | None:
         chain = load_chain(path, problems)
         if chain is None:
             return None
+        clash = _two_regions(layers, chain)
+        if clash is not None:
+            # Two regions' rules at once fit neither region's reports.
+            problems.add(Problem(spec, None, None, None,
+                                 f"{clash[0].id} 和 {clash[1].id} 是两个地方（省级）细则，不能叠加；请只选一个地方细则，"
+                                 "再按需要叠加部门细则（如 zhejiang+emergency）"))
+            return None
         if layers:
             known = {layer.path for layer in layers}
             if chain[0].path not in known:
@@ -72,6 +79,22 @@ def resolve_spec(spec: str, problems: Problems) -> Resolved | None:
     composed = len(parts) > 1
     return resolve_layers(layers, problems, rubric_id="+".join(ids) if composed else None,
                           title=" + ".join(titles) if composed else None)
+
+
+def _two_regions(earlier: list[Layer], chain: list[Layer]) -> tuple[Layer, Layer] | None:
+    """A region's rubric stacked on another region's that it does not derive from
+    (zhejiang+gansu; a city rubric extending zhejiang may follow zhejiang)."""
+    regional = [layer for layer in earlier if _is_regional(layer)]
+    if not regional or regional[-1].path in {layer.path for layer in chain}:
+        return None
+    other = next((layer for layer in chain if _is_regional(layer)), None)
+    return (regional[-1], other) if other is not None else None
+
+
+def _is_regional(layer: Layer) -> bool:
+    """A rubric for a region names its places (`applies_to.places`); a department's names agencies."""
+    applies = layer.file.applies_to
+    return applies is not None and bool(applies.places)
 
 
 def resolve_rubric(spec: str) -> Resolved:

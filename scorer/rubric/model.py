@@ -120,10 +120,19 @@ class Defaults(Strict):
     negation: Literal["cap", "ignore"] = "cap"
 
 
+GRADE_NAMES = ("优秀", "良好", "合格", "不合格")
+
+
 class Grades(Strict):
+    """Score thresholds of the grades, and the highest grade a report may get while a
+    required element is not met (a score of 92 next to 必备要素未满足 must not read 优秀)."""
+
     excellent: float = 90
     good: float = 75
     passing: float = 60
+    cap_when_required_unmet: Literal["良好", "合格", "不合格"] | None = Field(
+        default="良好", description="必备要素未全部满足时，等级最高为此；写 null 不设上限"
+    )
 
 
 class Rubric(Strict):

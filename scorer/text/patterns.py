@@ -115,6 +115,8 @@ class CompiledPatterns:
         self.literals = frozenset(literals)
         self.whole_words = patterns.whole_words
         self.labels = list(dict.fromkeys(list(patterns.any) + [w for r in patterns.regex for w in readable_words(r)]))
+        if not self.labels:  # only regexes without a plain alternative: name their gist
+            self.labels = [gist for gist in map(regex_gist, patterns.regex) if gist]
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         if self.regex is None:
@@ -139,6 +141,18 @@ class CompiledPatterns:
 _LOOKAROUND = re.compile(r"\(\?<?[!=][^()]*\)")
 _OPTIONAL_GROUP = re.compile(r"\([^()]*\)\?")
 _PLAIN = re.compile(r"^[\u4e00-\u9fff《》“”]+$")
+
+
+_ALTERNATION = re.compile(r"\(\??:?([^()]*\|[^()]*)\)")
+_GIST_PIECE = re.compile(r"[\u4e00-\u9fff《》“”/]{2,}")
+
+
+def regex_gist(expression: str) -> str:
+    """The words of a regex as a person reads them: (执行|落实)[^。]{0,10}重大行政决策
+    -> 执行/落实…重大行政决策; empty when it has none."""
+    simpler = _OPTIONAL_GROUP.sub("", _LOOKAROUND.sub("", expression))
+    simpler = _ALTERNATION.sub(lambda group: "/".join(group.group(1).split("|")[:2]), simpler)
+    return "…".join(piece.strip("/") for piece in _GIST_PIECE.findall(simpler) if piece.strip("/"))
 
 
 def readable_words(expression: str) -> list[str]:
