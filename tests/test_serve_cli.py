@@ -63,3 +63,30 @@ def test_the_office_rubrics_are_listed_beside_the_bundled(tmp_path):
     assert local["bureau"].title == "本局法治政府建设报告评分细则" and local["bureau"].version == "2026.2"
     assert "national@national" in local and catalogue.get("national").origin == "bundled"
     assert all(str(tmp_path) not in str(entry) for entry in catalogue.public()["rubrics"]), "paths stay on the server"
+
+
+def test_answers_are_not_held_back_by_nagle():
+    """The listening socket lets asyncio turn Nagle off on every connection it accepts; with Nagle
+    on, an answer's body waits for the client's delayed ACK of its headers."""
+    import asyncio
+
+    from scorer.cli.serve import bind
+
+    async def accepted_nodelay() -> int:
+        seen: list[int] = []
+
+        async def handle(reader, writer):
+            seen.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        listening = bind("127.0.0.1", 0)
+        server = await asyncio.start_server(handle, sock=listening)
+        _, writer = await asyncio.open_connection("127.0.0.1", listening.getsockname()[1])
+        while not seen:
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+        return seen[0]
+
+    assert asyncio.run(accepted_nodelay()) != 0
