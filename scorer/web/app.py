@@ -74,9 +74,9 @@ def create_app(settings: ServeSettings, catalogue: Catalogue | None = None, on_r
         loop = asyncio.get_running_loop()
         deadline = loop.time() + settings.timeout
         size, kind = len(upload.data), file_type(upload.name)
-        if catalogue.get(upload.fields.get("rubric")) is None:
-            raise Failure(400, f"没有这个评分细则：{upload.fields.get('rubric')}（可选的评分细则见 /api/rubrics）", size, kind)
         choice = catalogue.get(upload.fields.get("rubric"))
+        if choice is None:
+            raise Failure(400, f"没有这个评分细则：{upload.fields.get('rubric')}（可选的评分细则见 /api/rubrics）", size, kind)
         try:
             outcome = await pool.run(Job(view, upload.name, upload.data, choice.key), deadline)
         except Busy:
