@@ -48,10 +48,15 @@ def standalone_heading(line: str) -> tuple[int, str] | None:
 # ---------------------------------------------------------------- Word
 
 
-def write_docx(text: str, path: Path, styled: bool = False) -> Path:
+def write_docx(text: str, path: Path, styled: bool = False, official: bool = False) -> Path:
+    """`official`: set on an official document's page, with header and page numbers (see make_word)."""
     import docx
 
     document = docx.Document()
+    if official:
+        from tests.make_word import official_layout
+
+        official_layout(document)
     numbering_id = _add_heading_numbering(document) if styled else None
     for line in report_lines(text):
         heading = standalone_heading(line) if styled else None

@@ -14,10 +14,10 @@ def slow_worker_main(conn, choices, max_bytes) -> None:
     """The real worker, except that a job named with SLOW_MARK first sleeps (a runaway job)."""
     scored = real.run_job
 
-    def run_job(scorers, titles, job):
+    def run_job(scorers, titles, job, specs=None):
         if SLOW_MARK in job.name:
             time.sleep(SLOW_SECONDS)
-        return scored(scorers, titles, job)
+        return scored(scorers, titles, job, specs)
 
     real.run_job = run_job
     real.worker_main(conn, choices, max_bytes)

@@ -22,6 +22,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("scorer.engine",),  # compile a rubric, decide each element, score, choose the rubric per report
     ("scorer.render",),  # results -> table, JSON, CSV, HTML (and later Word comments, Excel workbooks)
     ("scorer.api",),  # the one public scoring entry: Scorer, Scored and the re-exports
+    ("scorer.annotate",),  # a scored report's findings as Word comments (批注) on the drafter's own file
     ("scorer.batch", "scorer.authoring", "scorer.compare", "scorer.web"),  # many reports; rubric authors' tools; report comparison; the web service
     ("scorer.cli",),  # the `rolscore` command (`rolscore serve` starts the web service)
     ("scorer.__main__",),

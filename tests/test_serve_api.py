@@ -272,6 +272,12 @@ def test_the_scorecard_page_allows_only_its_own_script(client, formats):
     assert len(script_src) == 1 and script_src[0].startswith("'sha256-")
     assert "下载 JSON" in answer.text and "评分另一份报告" in answer.text
     assert answer.headers["cache-control"] == "no-store"
+    commented = re.search(r'<a class="download" download="([^"]+)" href="data:application/vnd\.openxmlformats-officedocument\.wordprocessingml\.document;base64,([^"]+)">下载带批注的 Word</a>', answer.text)
+    assert commented and commented.group(1) == "草稿-批注.docx"
+    import base64
+
+    document = docx.Document(io.BytesIO(base64.b64decode(commented.group(2))))
+    assert len(document.comments) >= sum(1 for e in cli_json(path)["elements"] if e["status"] != "met")
 
 
 # ---------------------------------------------------------------- token

@@ -216,7 +216,6 @@ def test_phone_width_and_print(browser, server, draft):
     assert errors == []
 
 
-@pytest.mark.skipif(not __import__("scorer.web.commented", fromlist=["available"]).available(), reason="the Word-comments writer has not landed")
 def test_download_the_commented_word_copy(page: Page, server, draft):
     import docx
 

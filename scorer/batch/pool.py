@@ -57,8 +57,15 @@ class _Pool(Generic[T, R]):
                 for index, value in zip(chunk, values):
                     self._finish(index, value)
         except BaseException:
-            # Ctrl-C or a bug: do not wait for the queued items before giving up.
+            # Ctrl-C or a bug: do not wait for the queued items before giving up, and stop
+            # the workers (they ignore Ctrl-C) so that none goes on writing files after
+            # the caller has cleaned up.
+            workers_left = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
+            for process in workers_left:
+                process.terminate()
+            for process in workers_left:
+                process.join(timeout=5)
             raise
         pool.shutdown(wait=True)
         if not broken:

@@ -12,23 +12,26 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
+from scorer.batch.annotated import AnnotateOptions, write_annotated
 from scorer.batch.atomic import write_text
 from scorer.engine.summary import ElementInfo, ReportSummary, elements_of
 from scorer.errors import ScorerError
 from scorer.api import Scorer
 from scorer.batch.pool import Crashed, run_parallel
 from scorer.render.pages import render_scorecard
-from scorer.render.json_out import result_dict
+from scorer.render.json_out import failure_text, result_dict
 from scorer.visible import json_text
 
 SKIP_UNSUPPORTED = "类型不支持"
 SKIP_HIDDEN = "隐藏文件或临时文件"
 SKIP_GLOB = "不匹配 --glob"
 SKIP_OURS = "rolscore 生成的评分卡页面"
+UNREADABLE_FOLDER = "无法进入这个文件夹（{reason}），其中的报告没有评分（请检查文件夹权限，或用有权限的账号运行）"
+LINKED_FOLDER = "这是指向其他文件夹的符号链接，没有进入，其中的报告没有评分（请直接审核它指向的文件夹）"
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 8
 GENERATOR_MARK = b'<meta name="generator" content="rolscore'
@@ -40,6 +43,8 @@ class Discovery:
     root: Path
     reports: list[str]  # paths relative to root, with /, sorted
     skipped: dict[str, list[str]]  # reason -> relative paths
+    # Entries among `reports` that could not be entered or read before scoring: path -> error
+    problems: dict[str, str] = field(default_factory=dict)
 
     def path(self, relative: str) -> Path:
         return self.root / relative
@@ -55,24 +60,49 @@ def discover(root: Path, suffixes: Iterable[str], pattern: str | None = None, ex
     Hidden folders (.git, .svn) are not entered. Hidden files and Office lock files
     (~$报告.docx) are skipped, and so are files of other types or not matching `pattern`
     (matched against the path relative to `root`, like '*.txt' or '2023/*').
+
+    Nothing is left out in silence: a folder that cannot be entered and a link to a
+    folder become problems (rows with their reason), and a report-named entry that is
+    not a readable file (a broken link, a link loop, a pipe) is a report whose reading
+    says what it is.
     """
     wanted = {suffix.lower() for suffix in suffixes}
     excluded = exclude.resolve() if exclude is not None else None
     reports: list[str] = []
     skipped: dict[str, list[str]] = {}
-    for folder, dirs, files in os.walk(root):
+    problems: dict[str, str] = {}
+
+    def unreadable(error: OSError) -> None:
+        folder = Path(error.filename)
+        if folder != root:
+            problems[folder.relative_to(root).as_posix()] = UNREADABLE_FOLDER.format(reason=_reason(error))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded))
+        entered = []
+        for name in sorted(dirs):
+            path = here / name
+            if name.startswith(".") or (excluded is not None and path.resolve() == excluded):
+                continue
+            if path.is_symlink():
+                problems[path.relative_to(root).as_posix()] = LINKED_FOLDER
+            else:
+                entered.append(name)
+        dirs[:] = entered
         for name in sorted(files):
             relative = (here / name).relative_to(root).as_posix()
             reason = _skip_reason(relative, name, wanted, pattern) or _ours(here / name)
-            if reason is None and not (here / name).is_file():
-                continue  # a broken link or a socket: not a file at all
             if reason is None:
                 reports.append(relative)
             else:
                 skipped.setdefault(reason, []).append(relative)
-    return Discovery(root=root, reports=sorted(reports), skipped=skipped)
+    return Discovery(root=root, reports=sorted([*reports, *problems]), skipped=skipped, problems=problems)
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "没有读取权限"
+    return error.strerror or type(error).__name__
 
 
 def _skip_reason(relative: str, name: str, wanted: set[str], pattern: str | None) -> str | None:
@@ -93,8 +123,8 @@ def _matches(relative: str, pattern: str) -> bool:
 
 def _ours(path: Path) -> str | None:
     """A scorecard page an earlier run wrote: never a report to score."""
-    if path.suffix.lower() not in (".html", ".htm"):
-        return None
+    if path.suffix.lower() not in (".html", ".htm") or not path.is_file():
+        return None  # opening a pipe named x.html would wait forever
     try:
         with path.open("rb") as page:
             return SKIP_OURS if GENERATOR_MARK in page.read(2048) else None
@@ -107,6 +137,9 @@ class Task:
     path: str  # the file to read, as the user would name it
     page: str | None  # where to write its scorecard page, or None for no page
     index_href: str | None = None  # the link from the page back to the index
+    annotated: str | None = None  # where to write the commented Word copy (`--annotate`), or None
+    annotate: AnnotateOptions | None = None
+    error: str | None = None  # known before reading: why the file cannot be scored
 
 
 @dataclass(frozen=True)
@@ -142,18 +175,19 @@ def _score_task(task: Task) -> Outcome:
 
 
 def score_one(task: Task, scorer: Scorer) -> Outcome:
+    if task.error is not None:
+        return Outcome.failed(task, task.error)
     try:
         scored = scorer.score_path(task.path)
         if task.page is not None:
             write_text(task.page, render_scorecard(scored.result, scored.text, index_href=task.index_href), durable=False)
+        if task.annotated is not None:
+            write_annotated(task.path, scored, task.annotated, task.annotate or AnnotateOptions(), scorer.max_bytes, durable=False)
         line = json_text(json.dumps(result_dict(scored.result), ensure_ascii=False))
         return Outcome(line, ReportSummary.of(scored.result), elements_of(scored.result))
     except ScorerError as exc:
         _drop_stale_page(task.page)
-        # The row already names the file; keep the source only when it is another one.
-        if exc.source == task.path:
-            return Outcome.failed(task, exc.problem + (f"（{exc.hint}）" if exc.hint else ""))
-        return Outcome.failed(task, exc.line())
+        return Outcome.failed(task, failure_text(task.path, exc))
     except Exception as exc:  # noqa: BLE001 - a bug must cost this file its row, not the batch
         _drop_stale_page(task.page)
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())

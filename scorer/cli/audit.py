@@ -24,7 +24,7 @@ class AuditFormat(str, Enum):
 
 
 def audit(
-    folder: Annotated[Path, typer.Argument(help="报告所在目录（含子目录）", metavar="DIR", show_default=False)],
+    folder: Annotated[Path, typer.Argument(help="报告所在目录（含子目录）", metavar="DIR", show_default=False, readable=False)],
     rubric: RubricOption = AUTO,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="输出目录（默认 reports_out/<报告目录名>）", show_default=False)] = None,
     pattern: Annotated[Optional[str], typer.Option("--glob", "-g", help="只评分相对路径匹配此模式的文件，如 '*.txt'、'2023/*'", show_default=False)] = None,
@@ -34,11 +34,16 @@ def audit(
     strict: StrictOption = False,
     max_size: MaxSizeOption = 20,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条和汇总表，只报告错误")] = False,
+    annotate: Annotated[bool, typer.Option("--annotate", help="为每份 Word 报告（.docx）在其评分卡旁写出带批注的副本（<文件名>-批注.docx）")] = False,
+    annotate_all: Annotated[bool, typer.Option("--annotate-all", help="已满足的要素也加批注")] = False,
+    annotate_author: Annotated[str, typer.Option("--annotate-author", help="批注的作者名")] = "rolscore",
 ) -> None:
     """审核一个目录中的全部报告：逐份评分，写出汇总页、各报告评分卡、summary.csv 和 results.jsonl。
 
     任一文件无法评分时退出码为 1（其他文件照常评分）；用法错误时为 2。
     """
+    from scorer.batch.annotated import AnnotateOptions
     from scorer.cli.audit_run import AuditOptions, run
 
-    run(folder, ScoringOptions(rubric, fail_under, strict, max_size), AuditOptions(out, pattern, jobs, fmt, quiet))
+    annotating = AnnotateOptions(annotate_author, annotate_all, rubric if rubric != AUTO else None) if annotate or annotate_all else None
+    run(folder, ScoringOptions(rubric, fail_under, strict, max_size), AuditOptions(out, pattern, jobs, fmt, quiet, annotating))

@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +17,11 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task as ProgressTask, TextColumn, TimeRemainingColumn
+from rich.markup import escape
 from rich.text import Text
 
 from scorer.batch.atomic import AtomicLines, write_chunks, write_text
+from scorer.batch.outdir import OutputFolder
 from scorer.batch.tasks import Discovery, Outcome, Task, discover, score_tasks
 from scorer.engine.summary import ElementInfo, Row, Totals, ranked, summarise
 from scorer.cli.common import user_errors, verdict_exit
@@ -30,6 +33,7 @@ from scorer.render.audit_json import write_audit_json
 from scorer.render.audit_table import render_audit_table
 from scorer.render.csv_out import render_csv
 from scorer.render.pages import index_chunks
+from scorer.batch.annotated import SUFFIX as ANNOTATED_SUFFIX, AnnotateOptions
 from scorer.cli.audit import AuditFormat
 from scorer.api import Scorer
 from scorer.visible import SafeConsole
@@ -48,32 +52,41 @@ class AuditOptions:
     jobs: int | None = None
     fmt: AuditFormat = AuditFormat.table
     quiet: bool = False
+    annotate: AnnotateOptions | None = None  # a commented copy of each Word draft (`--annotate`)
 
 
 def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
     """The audit itself; `scorer.cli.audit` holds its command-line signature."""
     rubric, fail_under, strict = options.rubric, options.fail_under, options.strict
-    out, pattern, jobs, fmt, quiet = audit.out, audit.pattern, audit.jobs, audit.fmt, audit.quiet
+    out, pattern, jobs, fmt, quiet, annotate = audit.out, audit.pattern, audit.jobs, audit.fmt, audit.quiet, audit.annotate
     err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
     with user_errors():
         selector, out_dir, found = _prepare(folder, rubric, out, pattern)
 
     rows = [Row(file=str(found.path(rel)), relative=rel, page=f"{PAGES_DIR}/{name}") for rel, name in zip(found.reports, unique_names(found.reports), strict=True)]
-    tasks = [Task(path=row.file, page=str(out_dir / row.page), index_href=f"../{INDEX}") for row in rows]
     workers = jobs or _cpu_count()
     show_progress = not quiet and sys.stdout.isatty()
     try:
-        with user_errors(), AtomicLines(out_dir / JSONL) as jsonl:
+        # Everything is written into a staging folder and swapped in whole at the end.
+        with user_errors(), OutputFolder(out_dir, {INDEX, CSV, JSONL, PAGES_DIR}) as output, AtomicLines(output.staging / JSONL) as jsonl:
+            stage = output.staging
+            tasks = [Task(path=row.file, page=str(stage / row.page), index_href=f"../{INDEX}", error=found.problems.get(row.relative)) for row in rows]
+            if annotate is not None:  # a commented copy of each Word draft, beside its scorecard
+                copies = unique_names(found.reports, suffix=ANNOTATED_SUFFIX)
+                tasks = [
+                    replace(task, annotated=str(stage / PAGES_DIR / copy), annotate=annotate) if task.path.lower().endswith(".docx") else task
+                    for task, copy in zip(tasks, copies, strict=True)
+                ]
             collector = _Collector(rows, jsonl)
             _score(tasks, rubric, workers, options.max_bytes, show_progress, collector.take)
             totals = summarise(rows, found.skipped_count, collector.catalogue(), selector.compiled)
             ranking = ranked(rows)
             jsonl.commit()
-            # The index goes last: while it still shows the previous run, every file it links to exists.
-            write_text(out_dir / CSV, render_csv(ranking, totals))
-            write_chunks(out_dir / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
+            write_text(stage / CSV, render_csv(ranking, totals), durable=False)
+            write_chunks(stage / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
+            output.commit()
     except KeyboardInterrupt:
-        err.print("[bold red]已中断：[/]没有写出汇总文件（已写出的评分卡保留在输出目录中）。", markup=True)
+        err.print(f"[bold red]已中断：[/]输出目录 {escape(str(out_dir))} 保持上一次审核的结果，本次没有写出任何文件。", markup=True)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
 
     _show(ranking, totals, found, fmt, quiet, out_dir, err)
@@ -109,6 +122,8 @@ def _prepare(folder: Path, rubric: str, out: Path | None, pattern: str | None) -
         raise UsageError(f"{folder}: 报告目录不存在（请检查路径）")
     if not folder.is_dir():
         raise UsageError(f"{folder}: 不是目录（评分单个文件请用 rolscore score）")
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise UsageError(f"{folder}: 没有读取这个目录的权限（请检查目录权限，或用有权限的账号运行）")
     # Loaded here so that a broken rubric is one line before any report is read.
     selector = Scorer.open(rubric)
     out_dir = out if out is not None else DEFAULT_OUT_ROOT / safe_name(folder.resolve().name)

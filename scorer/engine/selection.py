@@ -35,7 +35,9 @@ class RubricSelector:
             result.rubric.reason = f"按 --rubric {self.given} 指定"
             return result
         meta = doc.metadata
-        choice = choose(meta.agency.value if meta.agency else None, meta.title.value if meta.title else None, doc.text)
+        choice = choose(
+            meta.agency.value if meta.agency else None, meta.title.value if meta.title else None, doc.text, meta.place, meta.national
+        )
         compiled = get_compiled(choice.spec)
         with naming_the_culprit(raw.path, compiled):
             if _parts_differ(compiled, self.fixed):

@@ -7,6 +7,12 @@ automatic number as Word renders it, and for a heading-styled paragraph without 
 number, the official number of its rank (一、 for the highest heading level used, then
 （一）, 1., （1）). Headers, footers, footnotes and comments are page furniture or
 remarks, not the report, and are left out; text boxes are kept after their paragraph.
+Hidden text (w:vanish) is not what Word shows: it is left out, so invisible words
+cannot raise a score.
+
+`trace_docx` gives the same text with, for every character, the element of the file it
+came from (or none, for what the reader supplies): the Word comments are anchored
+through it.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from scorer.headings import SOURCE_START
 from scorer.read import RawDocument, register
 from scorer.read.numbers import format_number, official_heading_number
 from scorer.read.zipparts import PackageTooLarge, read_parts, repack
+from scorer.read.trace import Traced
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -45,6 +52,19 @@ _SKIPPED = {
 
 @register(".docx", sniffed=("docx",))
 def read_docx(path: str, data: bytes) -> RawDocument:
+    traced = trace_docx(path, data)
+    hints = {"title": traced.title} if traced.title else {}
+    return RawDocument(path=path, text=traced.text.plain, encoding="docx", hints=hints)
+
+
+@dataclass
+class DocxTrace:
+    document: object  # the python-docx Document whose elements `text` points into
+    text: Traced
+    title: str | None
+
+
+def trace_docx(path: str, data: bytes) -> DocxTrace:
     data = _checked_package(path, data)
     try:
         import docx
@@ -56,8 +76,7 @@ def read_docx(path: str, data: bytes) -> RawDocument:
     walker = _Walker(_Styles(document), _Numbering(document), document.part)
     blocks = list(walker.blocks(body))
     lines, title = _number_headings(blocks)
-    hints = {"title": title} if title else {}
-    return RawDocument(path=path, text="\n".join(lines), encoding="docx", hints=hints)
+    return DocxTrace(document, Traced.join("\n", lines), title)
 
 
 def _checked_package(path: str, data: bytes) -> bytes:
@@ -76,7 +95,7 @@ def _checked_package(path: str, data: bytes) -> bytes:
 
 @dataclass
 class _Block:
-    text: str
+    text: Traced
     heading_level: int | None = None  # outline level of a heading-styled paragraph
     numbered: bool = False  # an automatic or typed number already stands in front
     title_style: bool = False
@@ -126,21 +145,21 @@ class _Walker:
             return  # one damaged embedded block does not cost the rest of the document
         for line in text.splitlines():
             if line.strip():
-                yield _Block(line)
+                yield _Block(Traced.supplied(line))
 
     def _paragraph(self, p) -> Iterator[_Block]:
-        pieces: list[str] = []
+        pieces: list[Traced] = []
         boxes: list = []
-        _inline_text(p, pieces, boxes)
-        text = "".join(pieces)
         style = self.styles.of(p)
+        _inline_text(p, pieces, boxes, self.styles, self.styles.hides(style))
+        text = Traced.concat(pieces)
         prefix = self.numbering.prefix(*self.styles.numbering_of(p, style))
         level = self.styles.outline_level(p, style)
-        if text.strip():
+        if text.plain.strip():
             yield _Block(
-                text=prefix + text,
+                text=Traced.supplied(prefix) + text,
                 heading_level=level,
-                numbered=bool(prefix) or bool(_TYPED_NUMBER.match(text)),
+                numbered=bool(prefix) or bool(_TYPED_NUMBER.match(text.plain)),
                 title_style=self.styles.is_title(style),
             )
         for box in boxes:
@@ -151,31 +170,35 @@ class _Walker:
             cells = [[block for block in self.blocks(cell)] for cell in row.iterchildren(_W + "tc")]
             simple = all(len(cell) <= 1 and all(b.heading_level is None for b in cell) for cell in cells)
             if simple and sum(len(cell[0].text) for cell in cells if cell) <= _ROW_MAX:
-                line = _CELL_SEPARATOR.join(cell[0].text.strip() for cell in cells if cell and cell[0].text.strip())
-                if line:
+                line = Traced.join(_CELL_SEPARATOR, (cell[0].text.strip() for cell in cells if cell and cell[0].text.plain.strip()))
+                if line.plain:
                     yield _Block(line)
             else:  # a layout table holding the report itself: keep its paragraphs
                 for cell in cells:
                     yield from cell
 
 
-def _inline_text(element, out: list[str], boxes: list) -> None:
+_SHOWN_AS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def _inline_text(element, out: list[Traced], boxes: list, styles: _Styles, hidden: bool) -> None:
+    """The text of a paragraph's runs; `hidden` is whether a run without its own say is hidden."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
         if tag == _W + "t":
-            out.append(child.text or "")
-        elif tag == _W + "tab":
-            out.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            out.append("\n")
-        elif tag == _W + "noBreakHyphen":
-            out.append("-")
+            if not hidden:
+                out.append(Traced.of(child, child.text or ""))
+        elif tag in _SHOWN_AS:
+            if not hidden:
+                out.append(Traced.of(child, _SHOWN_AS[tag]))
         elif tag == _W + "txbxContent":
             boxes.append(child)
+        elif tag == _W + "r":
+            _inline_text(child, out, boxes, styles, styles.run_hidden(child, hidden))
         else:
-            _inline_text(child, out, boxes)
+            _inline_text(child, out, boxes, styles, hidden)
 
 
 _TITLE_WORDS = re.compile(r"(报告|情况|总结)$")
@@ -184,11 +207,11 @@ _TITLE_TOPIC = re.compile(r"法治|法制|依法行政|(19|20)\d{2}\s*年|[〇�
 
 def _reads_as_title(block: _Block) -> bool:
     """某市司法局2023年度法治政府建设情况报告, styled like the sections below it."""
-    text = block.text.strip()
+    text = block.text.plain.strip()
     return not block.numbered and bool(_TITLE_WORDS.search(text)) and bool(_TITLE_TOPIC.search(text))
 
 
-def _number_headings(blocks: list[_Block]) -> tuple[list[str], str | None]:
+def _number_headings(blocks: list[_Block]) -> tuple[list[Traced], str | None]:
     """Lines of text, with official numbers written before unnumbered styled headings."""
     title = None
     headings = [b for b in blocks if b.heading_level is not None]
@@ -198,7 +221,7 @@ def _number_headings(blocks: list[_Block]) -> tuple[list[str], str | None]:
         # and no other paragraph at that level.
         same_level = [b for b in headings if b.heading_level is not None and b.heading_level <= (first.heading_level or 0)]
         if first.title_style or same_level == [first] or _reads_as_title(first):
-            title = first.text.strip()
+            title = first.text.plain.strip()
             first.heading_level = None
     ranks = sorted({b.heading_level for b in blocks if b.heading_level is not None})
     counters = [0] * len(ranks)
@@ -212,7 +235,7 @@ def _number_headings(blocks: list[_Block]) -> tuple[list[str], str | None]:
         for deeper in range(rank + 1, len(counters)):
             counters[deeper] = 0
         number = "" if block.numbered else official_heading_number(rank, counters[rank])
-        lines.append(number + block.text)
+        lines.append(Traced.supplied(number) + block.text)
     return lines, title
 
 
@@ -222,11 +245,13 @@ class _Styles:
     def __init__(self, document) -> None:
         self._styles: dict[str, tuple[str, str | None, int | None, tuple[str | None, int | None]]] = {}
         self._default: str | None = None
+        self._vanish: dict[str, tuple[bool | None, str | None]] = {}  # any style: (its own w:vanish, parent)
         try:
             root = document.styles.element
         except Exception:
             return
         for style in root.iterchildren(_W + "style"):
+            self._vanish[style.get(_W + "styleId") or ""] = (_vanish(style.find(_W + "rPr")), _val(style.find(_W + "basedOn")))
             if style.get(_W + "type") != "paragraph":
                 continue
             style_id = style.get(_W + "styleId") or ""
@@ -264,6 +289,29 @@ class _Styles:
             if match:
                 return int(match.group(1)) - 1
         return None
+
+    def hides(self, style_id: str | None) -> bool:
+        """Whether a style, through its chain, makes its text hidden."""
+        seen = set()
+        while style_id is not None and style_id in self._vanish and style_id not in seen:
+            seen.add(style_id)
+            own, style_id = self._vanish[style_id]
+            if own is not None:
+                return own
+        return False
+
+    def run_hidden(self, run, inherited: bool) -> bool:
+        """A run's own w:vanish decides, then its character style, then the paragraph's."""
+        rpr = run.find(_W + "rPr")
+        if rpr is None:
+            return inherited
+        own = _vanish(rpr)
+        if own is not None:
+            return own
+        char_style = _val(rpr.find(_W + "rStyle"))
+        if char_style is not None and self.hides(char_style):
+            return True
+        return inherited
 
     def is_title(self, style_id: str | None) -> bool:
         return any(name.strip().lower() in _TITLE_NAMES for name, *_ in self._chain(style_id))
@@ -379,6 +427,16 @@ def _num_pr(ppr) -> tuple[str | None, int | None]:
     if num_pr is None:
         return None, None
     return _val(num_pr.find(_W + "numId")), _int(_val(num_pr.find(_W + "ilvl")))
+
+
+def _vanish(rpr) -> bool | None:
+    """True or False where run properties say whether text is hidden, None where silent."""
+    if rpr is None:
+        return None
+    vanish = rpr.find(_W + "vanish")
+    if vanish is None:
+        return None
+    return _val(vanish) not in ("0", "false", "off")
 
 
 def _val(element) -> str | None:

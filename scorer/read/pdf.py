@@ -6,7 +6,11 @@ returns lines in reading order. Positions are what this reader needs: running he
 footers and page numbers are found as lines at the top or bottom of pages that repeat
 or are only a number, and the lines of a paragraph are joined back together when a
 line runs to the right margin and the next one starts at the left margin (a new
-paragraph starts indented, a heading or a short line ends one).
+paragraph starts indented, a heading or a short line ends one). The left margin is
+where most lines start, so that one line set out further left (a table pulled into the
+margin, a header on one page only) does not make every line look indented. A list item
+Word numbers with a hanging indent goes on under its text, not under its number; and
+the rows of a ruled table are never glued to the text around it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ _PAGE_NUMBER = re.compile(
     r"|^[\s\-—–－]*(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-—–－]*$"
 )
 _HEADING_START = re.compile(rf"^{SOURCE_START}")
+# The number of a list item or heading, and the gap after it (a tab in Word).
+_LABEL = re.compile(rf"^\s*{SOURCE_START}")
+_LABEL_GAP = re.compile(r"^(\s*(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）]))[ \t]+(?=\S)")
+_SENTENCE_END = re.compile(r"[。！？；!?;]\s*$")
 _CID = re.compile(r"\(cid:\d+\)")
 _SPACE_BETWEEN_HANZI = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -46,6 +54,9 @@ class _Line:
     bottom: float
     size: float
     page: int
+    table: int | None = None  # which ruled table on the page the line sits in
+    in_columns: bool = False  # a row of a table with columns: a line of its own
+    text_x: float | None = None  # for a numbered line, where the text after the number starts
 
 
 @register(".pdf", sniffed=("pdf",))
@@ -83,12 +94,96 @@ def _open_error(path: str, exc: Exception) -> ReadError:
 
 
 def _page_lines(page, number: int) -> list[_Line]:
-    lines = []
+    tables = _tables(page)
+    lines = [row for index, table in enumerate(tables) if table.columns for row in _row_lines(page, table, index, number)]
     for line in page.extract_text_lines(return_chars=True):
         chars = line.get("chars") or []
         size = median(c.get("size", 0) for c in chars) if chars else 0.0
-        lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, number))
+        middle = (line["top"] + line["bottom"]) / 2
+        table = next((i for i, t in enumerate(tables) if t.top <= middle <= t.bottom and t.x0 <= line["x0"] < t.x1), None)
+        if table is not None and tables[table].columns:
+            continue  # its table row stands for it
+        lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], size, number, table=table, text_x=_text_start(line["text"], chars)))
     return sorted(lines, key=lambda item: (round(item.top), item.x0))
+
+
+@dataclass
+class _Table:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: list[list[tuple[float, float, float, float]]]  # the cells of each row
+    columns: bool  # more than one column: a grid of figures, not a box around text
+
+
+def _tables(page) -> list[_Table]:
+    """Tables drawn with rules. Only pages with drawn lines can have one."""
+    if not (page.lines or page.rects):
+        return []
+    try:
+        found = page.find_tables()
+    except Exception:  # a malformed drawing costs the table detection, not the page
+        return []
+    tables = []
+    for table in found:
+        rows = [[cell for cell in row.cells if cell is not None] for row in table.rows]
+        tables.append(_Table(*table.bbox, rows=rows, columns=any(len(row) > 1 for row in rows)))
+    return tables
+
+
+def _row_lines(page, table: _Table, index: int, number: int) -> list[_Line]:
+    """One line per table row, its cells apart (行政处罚 | 128) as the Word reader writes
+    them, so that the words of neighbouring cells do not run together, and the text a
+    cell wraps is joined back within the cell."""
+    chars = [c for c in page.chars if not c.get("text", "").isspace() and table.x0 <= _centre_x(c) <= table.x1 and table.top <= _centre_y(c) <= table.bottom]
+    lines = []
+    for row in table.rows:
+        cells = []
+        for x0, top, x1, bottom in row:
+            inside = [c for c in chars if x0 <= _centre_x(c) < x1 and top <= _centre_y(c) < bottom]
+            cells.append(_cell_text(inside))
+        text = " | ".join(cell for cell in cells if cell)
+        if text and row:
+            sizes = [c.get("size", 0) for c in chars if row[0][1] <= _centre_y(c) < row[0][3]]
+            size = median(sizes) if sizes else 0.0
+            lines.append(_Line(text, row[0][0], row[-1][2], row[0][1], row[0][3], size, number, table=index, in_columns=True))
+    return lines
+
+
+def _cell_text(chars: list[dict]) -> str:
+    """A cell's characters line by line; a word the cell wrapped is one word again."""
+    pieces: list[str] = []
+    last = None
+    for char in sorted(chars, key=lambda c: (round(c["top"] / max(c.get("size") or 10.0, 1.0) * 2), c["x0"])):
+        size = char.get("size") or 10.0
+        if last is not None:
+            new_line = abs(char["top"] - last["top"]) > 0.5 * size
+            gap = char["x0"] - last["x1"]
+            latin = last["text"][-1:].isascii() and last["text"][-1:].isalnum() and char["text"][:1].isascii() and char["text"][:1].isalnum()
+            if (new_line and latin) or (not new_line and gap > 0.25 * size):
+                pieces.append(" ")
+        pieces.append(char["text"])
+        last = char
+    return "".join(pieces)
+
+
+def _centre_x(char: dict) -> float:
+    return (char["x0"] + char["x1"]) / 2
+
+
+def _centre_y(char: dict) -> float:
+    return (char["top"] + char["bottom"]) / 2
+
+
+def _text_start(text: str, chars: list[dict]) -> float | None:
+    """Where the words after a list number begin: 1.<tab>严格… puts them at the hanging indent."""
+    label = _LABEL.match(text)
+    if label is None:
+        return None
+    visible = [c for c in chars if not c.get("text", "").isspace()]
+    skipped = len(re.sub(r"\s", "", label.group(0)))
+    return visible[skipped]["x0"] if len(visible) > skipped else None
 
 
 def _assemble(path: str, pages: list[list[_Line]], has_images: bool) -> str:
@@ -128,38 +223,55 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     body_size = median(sizes) if sizes else 0.0
     previous: _Line | None = None
     previous_layout: tuple[float, float] | None = None
+    hang: float | None = None  # where the wrapped lines of the current list item start
     for page in pages:
         layout = _margins(page)
         for line in page:
-            if previous is not None and previous_layout is not None and _continues(previous, previous_layout, line, layout, body_size):
+            if previous is not None and previous_layout is not None and _continues(previous, previous_layout, line, layout, body_size, hang):
                 glue = " " if previous.text[-1:].isascii() and previous.text[-1:].isalpha() and line.text[:1].isascii() and line.text[:1].isalpha() else ""
                 paragraphs[-1] += glue + line.text
             else:
                 paragraphs.append(line.text)
+                hang = line.text_x
             previous, previous_layout = line, layout
     return paragraphs
 
 
 def _margins(page: list[_Line]) -> tuple[float, float]:
-    """The page's left text edge (most common line start) and right edge (widest lines)."""
+    """The page's left text edge and right edge, as most lines have them.
+
+    The right edge is where the widest lines end (a few wider ones set aside). The left
+    edge is where the lines that run to the right edge start: a paragraph's wrapped
+    lines start at the margin, its first line an indent further in. A line set out
+    further left by itself (a table row, a header on the first page only) is ignored.
+    """
     if not page:
         return 0.0, 0.0
-    starts = Counter(round(line.x0) for line in page)
-    left = min(starts.most_common(1)[0][0], min(line.x0 for line in page) + 1)
-    ends = sorted(line.x1 for line in page)
+    text = [line for line in page if line.table is None] or page  # a wide table has its own edges
+    ends = sorted(line.x1 for line in text)
     right = ends[int(len(ends) * 0.9) - 1] if len(ends) >= 5 else ends[-1]
+    full = [line for line in text if line.x1 >= right - 1.5 * (line.size or 10.0)] or text
+    starts = Counter(round(line.x0) for line in full)
+    most = starts.most_common(1)[0][1]
+    common = [start for start, count in starts.items() if count >= max(2, most / 4)]
+    left = min(common) if common else min(starts)
     return left, right
 
 
-def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Line, layout: tuple[float, float], body_size: float) -> bool:
+def _continues(previous: _Line, previous_layout: tuple[float, float], line: _Line, layout: tuple[float, float], body_size: float, hang: float | None = None) -> bool:
     size = line.size or 10.0
     _, right = previous_layout
     left, _ = layout
+    if previous.table != line.table or line.in_columns:  # a table's rows are lines of their own
+        return False
     if _wrapped_centred(previous, previous_layout, line, body_size):
         return True
     if previous.x1 < right - 1.5 * size:  # a short line ends its paragraph
         return False
-    if line.x0 > left + 0.8 * size:  # an indented line starts one
+    # Under a list item's text, unless the item ended a sentence at the end of its line:
+    # then a paragraph indented as deep as the item's text is more likely.
+    under_text = hang is not None and abs(line.x0 - hang) < 0.5 * size and line.page == previous.page and not _SENTENCE_END.search(previous.text)
+    if line.x0 > left + 0.8 * size and not under_text:  # an indented line starts one
         return False
     if _HEADING_START.match(line.text.strip()):
         return False
@@ -187,7 +299,7 @@ def _wrapped_centred(previous: _Line, layout: tuple[float, float], line: _Line, 
 
 
 def _clean(text: str) -> str:
-    text = _CID.sub("", text)
+    text = _LABEL_GAP.sub(r"\1", _CID.sub("", text))
     text = "".join(_unify(ch) for ch in text)
     text = _CONTROL.sub("", text)
     return _SPACE_BETWEEN_HANZI.sub("", text).strip()

@@ -41,9 +41,11 @@ class Choice:
     reason: str
 
 
-def choose(agency: str | None, title: str | None, text: str) -> Choice:
+def choose(agency: str | None, title: str | None, text: str, place: str | None = None, national: bool = False) -> Choice:
+    """`place` is the place the agency's name gives (江苏省南京市), `national` whether it is a
+    national organ (司法部), both as the reader of the opening found them."""
     provinces, departments = catalogue()
-    province, why_province = _province(provinces, agency, title, text)
+    province, why_province = _province(provinces, agency, title, text, place, national)
     department, why_department = _department(departments, agency, title)
     parts = [c.id for c in (province, department) if c is not None]
     spec = "+".join(parts) if parts else FALLBACK
@@ -51,7 +53,9 @@ def choose(agency: str | None, title: str | None, text: str) -> Choice:
     return Choice(spec, f"自动选择：{'；'.join(reasons)}")
 
 
-def _province(candidates: list[Candidate], agency: str | None, title: str | None, text: str) -> tuple[Candidate | None, str]:
+def _province(
+    candidates: list[Candidate], agency: str | None, title: str | None, text: str, place: str | None, national: bool
+) -> tuple[Candidate | None, str]:
     for label, name in (("报告单位", agency), ("标题", title)):
         if not name:
             continue
@@ -59,6 +63,9 @@ def _province(candidates: list[Candidate], agency: str | None, title: str | None
         if found:
             _, place, winner = found[0]
             return winner, f"{label}“{name}”含地名“{place}”（{winner.label}）"
+    place = place if agency else None
+    if agency and national:
+        return None, f"报告单位“{agency}”是中央国家机关，用全国基准"
     counts: list[tuple[int, Candidate, dict[str, int]]] = []
     for candidate in candidates:
         if candidate.places is None:
@@ -69,7 +76,15 @@ def _province(candidates: list[Candidate], agency: str | None, title: str | None
         if named:
             counts.append((sum(named.values()), candidate, named))
     counts.sort(key=lambda item: -item[0])
-    where = "报告单位未写地名" if agency else "未识别出报告单位"
+    if place:
+        where = f"报告单位“{agency}”写明了地名“{place}”，但已有的省级细则（{_labels(candidates)}）的地名表中没有它"
+        if not counts:
+            province = _PROVINCE.match(place)
+            if province:
+                return None, f"报告单位“{agency}”写明了地名“{place}”，但{province.group()}暂无评分细则，用全国基准"
+            return None, f"{where}，用全国基准"
+    else:
+        where = "报告单位未写地名" if agency else "未识别出报告单位"
     if not counts:
         return None, f"{where}，正文也没有可识别的省内地名，用全国基准"
     best, winner, named = counts[0]
@@ -81,6 +96,14 @@ def _province(candidates: list[Candidate], agency: str | None, title: str | None
         others = "、".join(c.label for _, c, _ in counts[:3])
         return None, f"{where}，正文提到多个省份（{others}）的地名，无法判断，用全国基准"
     return None, f"{where}，正文只提到{mentions}，不足以判断省份，用全国基准"
+
+
+# A province-level name at the head of a place: 江苏省南京市, 内蒙古自治区, 上海市.
+_PROVINCE = re.compile(r"(?:中共)?(?:[\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,5}?自治区|北京市|上海市|天津市|重庆市)")
+
+
+def _labels(candidates: list[Candidate]) -> str:
+    return "、".join(c.label for c in candidates if c.places is not None)
 
 
 def _department(candidates: list[Candidate], agency: str | None, title: str | None) -> tuple[Candidate | None, str]:

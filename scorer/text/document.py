@@ -103,10 +103,11 @@ def _trim(text: str, left: int, right: int) -> tuple[int, int]:
 
 def build_document(raw: RawDocument, roles: list[RoleMatcher], default_role: str) -> Document:
     norm = normalize(raw.text)
-    headings = find_headings(norm.text)
+    headings = find_headings(norm.text, roles)
     first_heading = headings[0].heading_start if headings else len(norm.text)
     # The year reported decides which headings are next year's plan (2024年重点工作).
     metadata = extract_metadata(norm.text, first_heading, norm.dropped, raw.hints)
     year = int(metadata.year.value) if metadata.year else None
-    structure = find_structure(norm.text, roles, default_role, year, headings)
+    title = (metadata.title.start, metadata.title.end) if metadata.title else None
+    structure = find_structure(norm.text, roles, default_role, year, headings, title)
     return Document(raw=raw, norm=norm, structure=structure, metadata=metadata)

@@ -18,6 +18,9 @@ from scorer.headings import LEVELS
 from scorer.rubric.model import PREAMBLE
 from scorer.text.patterns import CompiledPatterns
 
+# The report's title: it names the agency and the year (read by the metadata), and no
+# element's evidence; 某某区审计局 in a title is not audit supervision.
+TITLE = "title"
 
 _HEADING_MAX_ALONE = 60  # a line this short without 。 is a heading by itself
 _HEADING_MAX_INLINE = 90  # an inline heading ends at a 。 within this many characters
@@ -137,6 +140,7 @@ def find_structure(
     default_role: str,
     report_year: int | None = None,
     sections: list[Section] | None = None,
+    title: tuple[int, int] | None = None,
 ) -> Structure:
     sections = find_headings(text) if sections is None else sections
     nestable = {role.id for role in roles if role.nested}
@@ -162,6 +166,9 @@ def find_structure(
             role_names.append(role)
             role_sections.append(section)
 
+    if title is not None and (not sections or title[1] <= sections[0].heading_start):
+        mark(title[0], TITLE, None)
+        mark(title[1], PREAMBLE, None)
     top_state = _RoleWalk(default_role, [])
     states: dict[int, _RoleWalk] = {}
     for section in sections:
@@ -214,12 +221,16 @@ def _roles_in(heading: str, roles: list[RoleMatcher]) -> list[str]:
     return [role for _, role in sorted(found)]
 
 
-def find_headings(text: str) -> list[Section]:
+def find_headings(text: str, roles: list[RoleMatcher] | None = None) -> list[Section]:
+    """Numbered headings, and with `roles` also a short line of its own naming a part's role
+    (存在的不足和原因, 下一年度工作安排): a Word file's styled headings lose their numbers
+    when it is printed to PDF or pasted, and the parts must still be found. The first line
+    is the title's place, never such a heading."""
     sections: list[Section] = []
     stack: list[Section] = []
     position = 0
     for line in text.split("\n"):
-        heading = _heading_in(line)
+        heading = _heading_in(line) or (_unnumbered_heading(line, roles) if position else None)
         if heading is not None:
             level, heading_length, body_offset = heading
             while stack and stack[-1].level >= level:
@@ -241,7 +252,48 @@ def find_headings(text: str) -> list[Section]:
             stack.append(section)
         position += len(line) + 1
     _close(sections, len(text))
+    return _items_not_headings(text, sections)
+
+
+_UNNUMBERED_MAX = 30
+# A sentence, or a title: 报告 / 总结, or an agency and a year (某某局2023年法治政府建设工作情况).
+_NOT_A_HEADING_LINE = re.compile(r"[。;,!?]|报告|总结|(?:局|厅|委|办|政府|部|镇|乡|街道|区|县|市)\s*(?:19|20)\d{2}\s*年")
+
+
+def _unnumbered_heading(line: str, roles: list[RoleMatcher] | None) -> tuple[int, int, int] | None:
+    bare = line.strip().rstrip(":")
+    if not roles or not bare or len(bare) > _UNNUMBERED_MAX or _NOT_A_HEADING_LINE.search(bare):
+        return None
+    if any(role.heading.search(bare) is not None for role in roles):
+        return 1, len(line), len(line)
+    return None
+
+
+_ITEM_MIN = 16  # (四)全面落实行政执法公示…制度。 is an item; (一)加强领导。 stays a heading
+
+
+def _items_not_headings(text: str, sections: list[Section]) -> list[Section]:
+    """A numbered line that is one whole sentence with nothing under it is an item of a
+    list, whatever its numbering: its words are content, like those of 4.全面落实…。"""
+    for section in sections:
+        heading = text[section.heading_start : section.heading_end]
+        rest = text[section.heading_end : section.end].strip()
+        if section.children or not (rest == "。" or (not rest and heading.endswith("。"))):
+            continue
+        number = _number_end(heading)
+        if number is not None and len(heading) - number >= _ITEM_MIN:
+            section.heading_end = section.body_start = section.heading_start + number
+            section.heading = heading[:number]
     return sections
+
+
+def _number_end(heading: str) -> int | None:
+    lead = _MARKUP.match(heading).end()
+    for _, pattern in LEVELS:
+        match = pattern.match(heading, lead)
+        if match is not None:
+            return match.end()
+    return None
 
 
 def _close(sections: list[Section], length: int) -> None:

@@ -16,7 +16,6 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from scorer import __version__
-from scorer.web import commented
 from scorer.web.catalogue import Catalogue, build_catalogue
 from scorer.web.logline import log_fault, log_request
 from scorer.web.names import file_type
@@ -133,7 +132,6 @@ def create_app(settings: ServeSettings, catalogue: Catalogue | None = None, on_r
             "ready": pool.ready,
             "busy": pool.busy,
             "waiting": pool.waiting,
-            "commented_docx": commented.available(),
         }
         return JSONResponse(body, status_code=200 if pool.ready else 503)
 

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from scorer import __version__
 from scorer.web.catalogue import Catalogue
-from scorer.web.commented import DOCX_MEDIA_TYPE
+from scorer.web.commented import DOCX_MEDIA_TYPE, annotated_name
 from scorer.web.names import stem
 from scorer.web.security import csp_for_inline
 
@@ -81,7 +81,7 @@ def action_bar(name: str, json_text: str, commented: bytes | None) -> Markup:
     links = ['<a class="primary" href="./">← 评分另一份报告</a>']
     if commented is not None:
         links.append(
-            f'<a class="download" download="{escape(base)}-批注.docx" href="{_data_link(DOCX_MEDIA_TYPE, commented)}">下载带批注的 Word</a>'
+            f'<a class="download" download="{escape(annotated_name(name))}" href="{_data_link(DOCX_MEDIA_TYPE, commented)}">下载带批注的 Word</a>'
         )
     links.append(
         f'<a class="download" download="{escape(base)}-评分.json" '

@@ -51,7 +51,7 @@ class Outcome:
     detail: str | None = None  # for the service's log only: a bug's frames, never report text
 
 
-def run_job(scorers: dict, titles: dict[str, str], job: Job) -> Outcome:
+def run_job(scorers: dict, titles: dict[str, str], job: Job, specs: dict[str, str] | None = None) -> Outcome:
     from scorer.api import ReadError, ScorerError, UnsupportedFormat, result_dict, scorecard_html
 
     scorer = scorers.get(job.rubric)
@@ -74,7 +74,7 @@ def run_job(scorers: dict, titles: dict[str, str], job: Job) -> Outcome:
         from scorer.web.commented import commented_docx
 
         outcome.page = scorecard_html(scored)
-        outcome.commented = commented_docx(job.data, job.name, scored)
+        outcome.commented = commented_docx(job.data, job.name, scored, (specs or {}).get(job.rubric))
     return outcome
 
 
@@ -88,19 +88,21 @@ def worker_main(conn: Connection, choices: list[tuple[str, str, str]], max_bytes
 
     scorers = {key: Scorer.open(spec, max_bytes=max_bytes) for key, spec, _ in choices}
     titles = {key: title for key, _, title in choices}
+    specs = {key: spec for key, spec, _ in choices}
     scorecard_html(scorers["auto"].score_text(WARM_UP_TEXT))
+    import scorer.web.commented  # noqa: F401  (the Word-comments writer, loaded before the first drafter)
     try:
         conn.send(READY)
-        serve_jobs(conn, scorers, titles)
+        serve_jobs(conn, scorers, titles, specs)
     except (BrokenPipeError, EOFError, OSError):
         return  # the service closed the pipe: it is stopping, or gave up on this worker
 
 
-def serve_jobs(conn: Connection, scorers: dict, titles: dict[str, str]) -> None:
+def serve_jobs(conn: Connection, scorers: dict, titles: dict[str, str], specs: dict[str, str]) -> None:
     while True:
         job = conn.recv()
         try:
-            outcome = run_job(scorers, titles, job)
+            outcome = run_job(scorers, titles, job, specs)
         except MemoryError:
             outcome = Outcome(400, error=f"{job.name}: 文件内容展开后过大，无法评分（请用 Word 或 WPS 打开后另存，再试）")
         except Exception as exc:  # a bug: say so without the report's words (a message may quote them)
