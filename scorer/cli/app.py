@@ -13,6 +13,7 @@ from scorer.visible import SafeConsole as Console
 
 from scorer import __version__
 from scorer.cli.audit import audit as audit_command
+from scorer.cli.labels import labels_app
 from scorer.cli.rubric import rubric_app
 from scorer.batch.annotated import AnnotateOptions, annotated_paths, write_annotated
 from scorer.batch.scorecards import page_paths, write_scorecard
@@ -110,6 +111,7 @@ app.command("evaluate")(evaluate_command)
 app.command("audit")(audit_command)
 app.command("serve")(serve_command)
 app.add_typer(rubric_app, name="rubric")
+app.add_typer(labels_app, name="labels")
 
 
 def _version(value: bool) -> None:

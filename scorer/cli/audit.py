@@ -37,8 +37,9 @@ def audit(
     annotate: Annotated[bool, typer.Option("--annotate", help="为每份 Word 报告（.docx）在其评分卡旁写出带批注的副本（<文件名>-批注.docx）")] = False,
     annotate_all: Annotated[bool, typer.Option("--annotate-all", help="已满足的要素也加批注")] = False,
     annotate_author: Annotated[str, typer.Option("--annotate-author", help="批注的作者名")] = "rolscore",
+    xlsx: Annotated[bool, typer.Option("--xlsx/--no-xlsx", help="写出复核用工作簿 summary.xlsx（报告很多且不需要在 Excel 中复核时可用 --no-xlsx 节省时间）")] = True,
 ) -> None:
-    """审核一个目录中的全部报告：逐份评分，写出汇总页、各报告评分卡、summary.csv 和 results.jsonl。
+    """审核一个目录中的全部报告：逐份评分，写出汇总页、各报告评分卡、复核用工作簿 summary.xlsx、summary.csv 和 results.jsonl。
 
     任一文件无法评分时退出码为 1（其他文件照常评分）；用法错误时为 2。
     """
@@ -46,4 +47,4 @@ def audit(
     from scorer.cli.audit_run import AuditOptions, run
 
     annotating = AnnotateOptions(annotate_author, annotate_all, rubric if rubric != AUTO else None) if annotate or annotate_all else None
-    run(folder, ScoringOptions(rubric, fail_under, strict, max_size), AuditOptions(out, pattern, jobs, fmt, quiet, annotating))
+    run(folder, ScoringOptions(rubric, fail_under, strict, max_size), AuditOptions(out, pattern, jobs, fmt, quiet, annotating, xlsx))

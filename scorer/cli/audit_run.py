@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from contextlib import nullcontext
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import typer
@@ -40,7 +41,8 @@ from scorer.visible import SafeConsole
 
 DEFAULT_OUT_ROOT = Path("reports_out")
 PAGES_DIR = "reports"
-INDEX, CSV, JSONL = "index.html", "summary.csv", "results.jsonl"
+INDEX, CSV, JSONL, XLSX = "index.html", "summary.csv", "results.jsonl", "summary.xlsx"
+XLSX_KEPT = "summary.上次.xlsx"  # the replaced workbook, kept when some of its reviews found no row
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class AuditOptions:
     fmt: AuditFormat = AuditFormat.table
     quiet: bool = False
     annotate: AnnotateOptions | None = None  # a commented copy of each Word draft (`--annotate`)
+    xlsx: bool = True  # write the reviewer's workbook (`--no-xlsx`: not)
 
 
 def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
@@ -68,7 +71,7 @@ def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
     show_progress = not quiet and sys.stdout.isatty()
     try:
         # Everything is written into a staging folder and swapped in whole at the end.
-        with user_errors(), OutputFolder(out_dir, {INDEX, CSV, JSONL, PAGES_DIR}) as output, AtomicLines(output.staging / JSONL) as jsonl:
+        with user_errors(), OutputFolder(out_dir, {INDEX, CSV, JSONL, XLSX, XLSX_KEPT, PAGES_DIR}) as output, AtomicLines(output.staging / JSONL) as jsonl:
             stage = output.staging
             tasks = [Task(path=row.file, page=str(stage / row.page), index_href=f"../{INDEX}", error=found.problems.get(row.relative)) for row in rows]
             if annotate is not None:  # a commented copy of each Word draft, beside its scorecard
@@ -83,14 +86,31 @@ def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
             ranking = ranked(rows)
             jsonl.commit()
             write_text(stage / CSV, render_csv(ranking, totals), durable=False)
+            carried = _write_workbook(stage, out_dir, rows, ranking, totals, selector, str(folder)) if audit.xlsx else None
             write_chunks(stage / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder)))
             output.commit()
     except KeyboardInterrupt:
         err.print(f"[bold red]已中断：[/]输出目录 {escape(str(out_dir))} 保持上一次审核的结果，本次没有写出任何文件。", markup=True)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
 
-    _show(ranking, totals, found, fmt, quiet, out_dir, err)
+    _show(ranking, totals, found, fmt, quiet, out_dir, err, audit.xlsx)
+    if carried is not None and carried.kept and not quiet:
+        err.print(f"{out_dir / XLSX}：保留了上次填写的 {carried.kept} 条复核意见", markup=False)
+    if carried is not None and carried.lost:
+        err.print(f"{out_dir / XLSX}：{carried.lost} 条复核意见对应的报告或要素已不在本次审核中，上次的工作簿另存为 {out_dir / XLSX_KEPT}", markup=False)
     raise typer.Exit(_exit_code(rows, fail_under, strict))
+
+
+def _write_workbook(stage: Path, out_dir: Path, rows: list[Row], ranking: list[Row], totals: Totals, scorer: Scorer, source: str):
+    """summary.xlsx, keeping what a reviewer filled in the one it replaces (read from the output folder)."""
+    from scorer.workbook.carry import rewrite_keeping_reviews
+    from scorer.workbook.writer import WorkbookContext, write_workbook
+
+    grades = scorer.compiled.rubric.grades
+    context = WorkbookContext(_rubric_label(scorer), source, datetime.now(), (grades.excellent, grades.good, grades.passing))
+    return rewrite_keeping_reviews(
+        stage / XLSX, lambda carried: write_workbook(stage / XLSX, rows, ranking, totals, stage / JSONL, context, carried), source=out_dir / XLSX
+    )
 
 
 class _Collector:
@@ -190,7 +210,7 @@ def _rubric_label(selector: Scorer) -> str:
     return f"{rubric.title}（{rubric.id} {rubric.version}）"
 
 
-def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat, quiet: bool, out_dir: Path, err: Console) -> None:
+def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat, quiet: bool, out_dir: Path, err: Console, xlsx: bool = True) -> None:
     if fmt is not AuditFormat.table:
         # Streamed from results.jsonl: the full results were never all in memory.
         with open(out_dir / JSONL, encoding="utf-8") as lines:
@@ -202,7 +222,8 @@ def _show(ranking: list[Row], totals: Totals, found: Discovery, fmt: AuditFormat
     if fmt is AuditFormat.table and not quiet:
         console = SafeConsole(highlight=False)
         render_audit_table(ranking, totals, console)
-        written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{out_dir / CSV}、{out_dir / JSONL}"
+        workbook = f"{out_dir / XLSX}（复核用工作簿）、" if xlsx else ""
+        written = f"{out_dir / INDEX}（汇总页）、{out_dir / PAGES_DIR}/（{totals.scored} 份评分卡）、{workbook}{out_dir / CSV}、{out_dir / JSONL}"
         console.print(Text.assemble("\n", ("已写入 ", "bold"), written))
         return
     # Without the table, each failed file still gets its one line.

@@ -24,8 +24,8 @@ from scorer.visible import SafeConsole, json_text
 
 def evaluate_command(
     folder: Annotated[Path, typer.Argument(help="报告所在目录", show_default=False)],
-    gold: Annotated[Path, typer.Option("--gold", help="人工标注文件（格式同 seeds/expected.yaml）", show_default=False)],
-    rubric: Annotated[str, typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径")] = "national",
+    gold: Annotated[Path, typer.Option("--gold", help="人工标注文件（格式同 seeds/expected.yaml），或复核后的 summary.xlsx（读取“复核”表的复核意见）", show_default=False)],
+    rubric: Annotated[Optional[str], typer.Option("--rubric", "-r", help="评分细则：内置 id 或 YAML 文件路径（默认 national；--gold 为 .xlsx 时默认用工作簿记录的每份报告所用细则）", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：table、json、markdown 或 html（自包含网页，逐条高亮不一致之处）")] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件（html 格式时建议给出），不给则输出到终端", show_default=False)] = None,
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", help="总体一致率低于此值（0–1）时退出码为 1", min=0, max=1)] = None,
@@ -38,9 +38,15 @@ def evaluate_command(
             raise UsageError(f"{output}: 所在目录不存在（请先创建目录）")
         if not folder.is_dir():
             raise UsageError(f"{folder}: 不是目录（请给出报告所在的目录）")
-        scorer = Scorer.open(rubric)
-        labels, why = load_gold_with_why(gold)
-    evaluation = evaluate(labels, folder, scorer, why)
+        if gold.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+            from scorer.workbook.evaluate import evaluate_workbook
+
+            evaluation = evaluate_workbook(gold, folder, rubric)
+        else:
+            scorer = Scorer.open(rubric or "national")
+            labels, why = load_gold_with_why(gold)
+    if gold.suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
+        evaluation = evaluate(labels, folder, scorer, why)
     if fmt == "json":
         _emit(json_text(json.dumps(evaluation_dict(evaluation), ensure_ascii=False, indent=2)) + "\n", output)
     elif fmt == "markdown":
