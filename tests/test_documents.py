@@ -79,7 +79,8 @@ def test_hard_wrapped_text_gets_the_same_verdicts(national, name, width):
     wrapped = "\n".join(line for paragraph in text.split("\n") for line in (textwrap.wrap(paragraph, width) or [""]))
     assert wrapped != text
     result = national.score_text(wrapped).result
-    assert verdicts(result) == expected_verdicts()[name]
+    labelled = expected_verdicts()[name]
+    assert {k: v for k, v in verdicts(result).items() if k in labelled} == labelled
     assert_verbatim(result, wrapped)
 
 

@@ -52,6 +52,7 @@ BUILDERS = {
 }
 
 SEEDS = seed_files()
+FROM_FORMAT = {"published_on_time"}
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +65,10 @@ def txt_results(national):
 def test_every_format_gets_the_txt_verdicts(seed, fmt, national, txt_results, tmp_path):
     path = BUILDERS[fmt](seed.read_text(encoding="utf-8"), tmp_path)
     result = national.score_path(path).result
-    expected = {element.id: element.status for element in txt_results[seed.name].elements}
-    got = {element.id: element.status for element in result.elements}
+    # A web page carries its publication date, a text file does not: the one element that
+    # reads it may differ, every other verdict must not.
+    expected = {element.id: element.status for element in txt_results[seed.name].elements if element.id not in FROM_FORMAT}
+    got = {element.id: element.status for element in result.elements if element.id not in FROM_FORMAT}
     assert got == expected
     # Evidence points into the text the reader extracted, verbatim.
     text = read_document(path).text

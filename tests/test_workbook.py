@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from scorer.workbook import sheet as layout
 from scorer.render.cjk_width import display_width
-from scorer.workbook.style import COLOURS, MARK, NOT_APPLICABLE
+from scorer.workbook.style import COLOURS, MARK, NOT_APPLICABLE, shown_status
 from tests.workbook_helpers import FORMULA_LIKE, audited_folder, header_columns, results
 
 STATUS_OF_MARK = {mark: status for status, mark in MARK.items()}
@@ -55,7 +55,7 @@ def test_ranking_rows_marks_colours_and_links(audited):
         statuses = {e["id"]: e["status"] for e in result["elements"]}
         for title, element_id in element_titles.items():
             cell = sheet.cell(r, columns[title])
-            status = statuses.get(element_id)
+            status = shown_status(statuses.get(element_id))
             assert cell.value == (MARK[status] if status else NOT_APPLICABLE)
             assert fill_of(cell) == COLOURS[status][1], (name, title)
             marks_seen.add(cell.value)
@@ -88,7 +88,9 @@ def test_elements_sheet_counts_sorted_by_missing(audited):
     counted: dict[str, dict[str, int]] = {}
     for result in scored.values():
         for e in result["elements"]:
-            counted.setdefault(e["title"], {"met": 0, "partial": 0, "missing": 0})[e["status"]] += 1
+            counts = counted.setdefault(e["title"], {"met": 0, "partial": 0, "missing": 0})
+            if e["status"] != "na":  # could not be checked on this report: not counted as applying
+                counts[e["status"]] += 1
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert {row[0] for row in rows} == set(counted)
     for title, required, missing, partial, met, applies, share in rows:
@@ -117,7 +119,7 @@ def test_review_sheet_one_row_per_report_and_element(audited):
         assert value(layout.REVIEW_OPINION) is None and value(layout.REVIEW_NOTE) is None
         assert value(layout.KEY_RUBRIC) == scored[name]["rubric"]["id"]
         seen.add((name, element_id))
-    assert seen == {(name, e["id"]) for name, result in scored.items() for e in result["elements"]}
+    assert seen == {(name, e["id"]) for name, result in scored.items() for e in result["elements"] if e["status"] != "na"}
     assert sheet.max_row - 1 == len(seen)
     for name in layout.KEY_COLUMNS:
         assert sheet.column_dimensions[sheet.cell(1, columns[name]).column_letter].hidden, name

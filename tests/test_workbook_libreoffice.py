@@ -8,6 +8,7 @@ that tests never share or touch a user's LibreOffice settings.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import shutil
@@ -57,7 +58,7 @@ def test_libreoffice_shows_every_sheet_as_written(audited):
     soffice(out / "summary.xlsx", ALL_SHEETS_CSV, csv_dir, root)
     book = load_workbook(out / "summary.xlsx")
     for sheet in book:
-        shown = list(csv.reader((csv_dir / f"summary-{sheet.title}.csv").read_text(encoding="utf-8").splitlines()))
+        shown = list(csv.reader(io.StringIO((csv_dir / f"summary-{sheet.title}.csv").read_text(encoding="utf-8"), newline="")))
         written = list(sheet.iter_rows())
         assert len(shown) == len(written), sheet.title
         for shown_row, row in zip(shown, written, strict=True):
@@ -69,7 +70,7 @@ def test_libreoffice_shows_every_sheet_as_written(audited):
                     assert shown_row[c] == cell.value, (sheet.title, cell.coordinate)
                 else:
                     assert shown_row[c] == _as_shown(cell), (sheet.title, cell.coordinate)
-    ranking = list(csv.reader((csv_dir / f"summary-{layout.SHEET_RANKING}.csv").read_text(encoding="utf-8").splitlines()))
+    ranking = list(csv.reader(io.StringIO((csv_dir / f"summary-{layout.SHEET_RANKING}.csv").read_text(encoding="utf-8"), newline="")))
     assert any(row[2] == FORMULA_LIKE for row in ranking)
     scores = [row[5] for row in ranking[1:] if row[0]]
     assert all(re.fullmatch(r"\d+\.\d", score) for score in scores)  # the score's one-decimal format

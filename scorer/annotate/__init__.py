@@ -119,7 +119,7 @@ def plan_comments(scored: Scored, layout: Layout, include_met: bool = False) -> 
                 comments.append(Comment(place.span, messages.partial(element, None), element.id))
             else:
                 comments.append(Comment((evidence.start, evidence.end), messages.partial(element, evidence.note), element.id))
-        elif include_met:
+        elif include_met and element.status == "met":
             evidence = _shown_evidence(element)
             span = (evidence.start, evidence.end) if evidence is not None else layout.home(element.id).span
             comments.append(Comment(span, messages.met(element), element.id))

@@ -9,8 +9,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Status = Literal["met", "partial", "missing"]
-STATUS_TEXT = {"met": "已满足", "partial": "部分满足", "missing": "缺失"}
+# "na": the check cannot be made on this report (a publication date nobody gave); its
+# weight leaves the score's denominator.
+Status = Literal["met", "partial", "missing", "na"]
+STATUS_TEXT = {"met": "已满足", "partial": "部分满足", "missing": "缺失", "na": "不适用"}
 
 
 class Model(BaseModel):

@@ -8,7 +8,7 @@ from scorer.engine.results import ElementResult, MetadataResult, ReportResult, R
 from scorer.rubric.model import GRADE_NAMES
 from scorer.engine.verdict import decide
 
-CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0}
+CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0, "na": 0.0}
 
 
 def capped(grade: str, required_unmet: bool, rubric: CompiledRubric) -> str:
@@ -32,11 +32,13 @@ def grade_for(score: float, rubric: CompiledRubric) -> str:
 
 def score_document(doc: Document, compiled: CompiledRubric, file_label: str) -> ReportResult:
     elements: list[ElementResult] = []
-    total_weight = sum(item.element.weight for item in compiled.elements)
+    total_weight = 0.0
     earned = 0.0
     for item in compiled.elements:
         element = item.element
         verdict = decide(item, doc)
+        if verdict.status != "na":
+            total_weight += element.weight
         points = round(element.weight * CREDIT[verdict.status], 2)
         earned += element.weight * CREDIT[verdict.status]
         elements.append(
@@ -49,13 +51,13 @@ def score_document(doc: Document, compiled: CompiledRubric, file_label: str) -> 
                 points=float(points),
                 evidence=verdict.evidence,
                 missing_checks=verdict.missing_checks,
-                suggestion=element.suggestion if verdict.status != "met" else None,
+                suggestion=element.suggestion if verdict.status in ("partial", "missing") else None,
                 basis=element.basis,
                 explanation=verdict.explanation,
             )
         )
     score = round(100.0 * earned / total_weight, 1) if total_weight else 0.0
-    required_missing = [e.id for e in elements if e.required and e.status != "met"]
+    required_missing = [e.id for e in elements if e.required and e.status in ("partial", "missing")]
     by_score = grade_for(score, compiled)
     grade = capped(by_score, bool(required_missing), compiled)
     meta = doc.metadata

@@ -79,11 +79,12 @@ class ElementTally:
     id: str
     title: str
     required: bool
-    counts: dict[Status, int] = field(default_factory=lambda: {"met": 0, "partial": 0, "missing": 0})
+    counts: dict[Status, int] = field(default_factory=lambda: {"met": 0, "partial": 0, "missing": 0, "na": 0})
 
     @property
     def total(self) -> int:
-        return sum(self.counts.values())
+        """Reports this element applies to: those scored with it, less those where it could not be checked."""
+        return sum(n for status, n in self.counts.items() if status != "na")
 
     def share(self, status: Status) -> float:
         """The share of the reports this element applies to that have this status, 0..1."""

@@ -26,7 +26,7 @@ def decide(compiled: CompiledElement, doc: Document) -> Verdict:
     findings: list[Finding] = []
     for matcher in compiled.met:
         finding = matcher.run(doc, ctx)
-        if finding.level < Strength.MET and not finding.missing_checks:
+        if finding.level < Strength.MET and not finding.missing_checks and finding.applicable:
             finding.note = None  # partial only through capped hits: their reasons explain it
         findings.append(finding)
     for matcher in compiled.partial:
@@ -38,6 +38,8 @@ def decide(compiled: CompiledElement, doc: Document) -> Verdict:
             finding.hits = [hit for hit in finding.hits if not hit.reason] or finding.hits
         findings.append(finding)
     level = max((finding.level for finding in findings), default=Strength.NONE)
+    if level == Strength.NONE and findings and not any(finding.applicable for finding in findings):
+        return Verdict("na", [], [], "；".join(f.note for f in findings if f.note) + "。")
     deciding = [finding for finding in findings if finding.level == level and level > Strength.NONE]
     candidates = [hit for finding in deciding for hit in finding.hits if hit.strength == level]
     hits = _best_hits(doc, sorted(candidates, key=lambda hit: hit.reason is not None))
@@ -95,6 +97,8 @@ def _missing_checks(findings: list[Finding], level: Strength) -> list[str]:
 def _explain(compiled, doc, findings, deciding, level, hits, missing_checks) -> str:
     ctx = compiled.context
     if level == Strength.MET:
+        if not hits:  # met on what the file says of itself (a page's date), not on a passage
+            return "；".join(f.note for f in deciding if f.note) + "。"
         return f"找到 {len(hits)} 处依据。"
     if level == Strength.PARTIAL:
         reasons = []
@@ -108,6 +112,9 @@ def _explain(compiled, doc, findings, deciding, level, hits, missing_checks) -> 
         if missing_checks:
             reasons.append("缺少：" + "、".join(missing_checks))
         return "部分满足：" + "；".join(reasons or ["只找到部分相符的表述"]) + "。"
+    known = [finding.reason for finding in findings if finding.reason]
+    if known:
+        return "未满足：" + "；".join(known) + "。"
     looked = "；".join(filter(None, (matcher.describe(ctx) for matcher in compiled.met))) or "细则规定的表述"
     text = f"在{ctx.scope_titles()}中查找{looked}，均未找到。"
     near = [miss for finding in findings for miss in finding.near_misses]

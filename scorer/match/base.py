@@ -39,6 +39,8 @@ class Finding:
     missing_checks: list[str] = field(default_factory=list)
     note: str | None = None
     near_misses: list[str] = field(default_factory=list)
+    applicable: bool = True  # False: the check cannot be made on this report (its `note` says why)
+    reason: str | None = None  # not met for a known reason (published late), told instead of what was searched
 
     @classmethod
     def from_hits(cls, hits: list[Hit], note: str | None = None, near_misses: list[str] | None = None) -> "Finding":

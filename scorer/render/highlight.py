@@ -13,7 +13,7 @@ from scorer.engine.results import ElementResult, ReportResult, Status
 
 # Which colour a piece takes when quotes of different status cover it: the weaker verdict,
 # because that is the one the drafter has to look at.
-_PRIORITY: dict[Status, int] = {"missing": 0, "partial": 1, "met": 2}
+_PRIORITY: dict[Status, int] = {"missing": 0, "partial": 1, "met": 2, "na": 3}
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from scorer.visible import for_page
 if TYPE_CHECKING:
     from scorer.engine.summary import Row, Totals
 
-STATUS_MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
+STATUS_MARK = {"met": "✔", "partial": "◐", "missing": "✘", "na": "—"}
 GRADE_CLASS = {"优秀": "excellent", "良好": "good", "合格": "pass", "不合格": "fail"}
 
 
@@ -129,7 +129,7 @@ def quote_parts(quote: str, matched: str) -> tuple[str, str, str]:
 
 def _to_fix(result: ReportResult) -> list[ElementResult]:
     """What the drafter must fix: missing before partial, required first, heaviest first."""
-    open_items = [e for e in result.elements if e.status != "met"]
+    open_items = [e for e in result.elements if e.status in ("partial", "missing")]
     return sorted(open_items, key=lambda e: (e.status != "missing", not e.required, -e.weight))
 
 

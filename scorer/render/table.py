@@ -9,7 +9,7 @@ from rich.text import Text
 
 from scorer.engine.results import STATUS_TEXT, ElementResult, ReportResult
 
-STATUS_STYLE = {"met": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red")}
+STATUS_STYLE = {"met": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red"), "na": ("—", "dim")}
 GRADE_STYLE = {"优秀": "bold green", "良好": "green", "合格": "yellow", "不合格": "bold red"}
 QUOTE_WIDTH = 70
 
@@ -58,7 +58,7 @@ def _detail(element: ElementResult) -> Group | Text:
     parts: list[Text] = []
     if element.evidence:
         parts.append(_quote(element.evidence[0].quote, element.evidence[0].matched))
-    if element.status != "met":
+    if element.status in ("partial", "missing", "na"):
         parts.append(Text(element.explanation, style="dim", overflow="fold"))
         if element.suggestion:
             parts.append(Text("建议：", style="bold cyan", overflow="fold").append(element.suggestion, style="cyan"))
@@ -87,6 +87,8 @@ def _footer(result: ReportResult) -> Text:
         text.append(f"（按得分为{result.grade_capped_from}）", style="red")
     counts = {status: sum(1 for e in result.elements if e.status == status) for status in STATUS_TEXT}
     text.append(f"    已满足 {counts['met']} · 部分满足 {counts['partial']} · 缺失 {counts['missing']}")
+    if counts["na"]:
+        text.append(f" · 不适用 {counts['na']}")
     if result.required_missing:
         titles = {e.id: e.title for e in result.elements}
         text.append("\n必备要素未满足：", style="bold red").append("、".join(titles[i] for i in result.required_missing))

@@ -131,6 +131,8 @@ def plain_message(error: dict[str, Any], loc: tuple, root: type[BaseModel], data
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", given))
         return f"规则的 kind “{tag}” 未知，应为 {'、'.join(RULE_KINDS)} 之一" + _suggest(tag, list(RULE_KINDS))
+    if kind == "value_error":  # a model's own check, already worded for the rubric author
+        return f"“{key}” 的值不合法：{ctx.get('error', error['msg'])}"
     if kind == "union_tag_not_found":
         return f"规则缺少 kind，应为 {'、'.join(RULE_KINDS)} 之一"
     return f"“{path}” 的值不合法：{error['msg']}"

@@ -344,18 +344,38 @@ def _find_year(text: str, title: Found | None, opening: tuple[int, int]) -> Foun
     return None
 
 
+# A site's clock (今天是：2019年10月31日 星期四) is the day the page was fetched, not a date of the report.
+_CLOCK = re.compile(r"今天是|今日是|当前时间|现在时间|星期[一二三四五六日天]")
+
+
 def _find_date(dropped: list[str], text: str) -> str | None:
     for line in dropped:
+        if _CLOCK.search(line):
+            continue
         match = _DATE.search(line)
         if match:
             return _iso(match)
     tail = text[-200:]
-    matches = list(_DATE.finditer(tail))
+    matches = [m for m in _DATE.finditer(tail) if not _CLOCK.search(_line_at(tail, m.start()))]
     return _iso(matches[-1]) if matches else None
+
+
+def _line_at(text: str, position: int) -> str:
+    end = text.find("\n", position)
+    return text[text.rfind("\n", 0, position) + 1 : end if end >= 0 else len(text)]
 
 
 def _iso(match: re.Match[str]) -> str | None:
     year, month, day = (int(g) for g in match.groups())
     if 1 <= month <= 12 and 1 <= day <= 31:
         return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def find_date_span(text: str, iso: str) -> tuple[int, int] | None:
+    """Where a date (YYYY-MM-DD) is written in the text, in any of the usual forms, if it is."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    for match in _DATE.finditer(text):
+        if tuple(int(g) for g in match.groups()) == (year, month, day):
+            return match.start(), match.end()
     return None

@@ -68,8 +68,10 @@ def review_sheet(sheet: Worksheet, styles: Styles, reports: Iterator[_Report], c
     r = kept = 0
     for report in reports:
         for element in report.elements:
-            r += 1
             status = element["status"]
+            if status == "na":  # a check this report could not be given (no publication date): nothing to review
+                continue
+            r += 1
             evidence = element["evidence"]
             quote = evidence[0]["quote"] if evidence else ""
             if len(quote) > QUOTE_LIMIT:

@@ -11,6 +11,12 @@ from scorer.render.csv_out import safe_cell
 
 MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
 NOT_APPLICABLE = "·"
+
+
+def shown_status(status: str | None) -> str | None:
+    """The status a heat-map cell shows: None (not applicable) for an element the report's rubric
+    lacks, and for one that could not be checked on it ("na", such as a publication date nobody gave)."""
+    return None if status == "na" else status
 # The heat map's colours (base.css): text and background per status.
 COLOURS = {
     "met": ("#1A7F37", "#D7F5DD"),

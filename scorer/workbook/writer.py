@@ -36,7 +36,7 @@ from scorer.workbook import sheet as layout
 from scorer.workbook.carry import CarriedReview
 from scorer.render.cjk_width import column_width, display_width, lines_needed
 from scorer.workbook.review import review_sheet, scored_reports
-from scorer.workbook.style import LINE_POINTS, MARK, NOT_APPLICABLE, Styles, Widths, header_row, print_setup
+from scorer.workbook.style import LINE_POINTS, MARK, NOT_APPLICABLE, Styles, shown_status, Widths, header_row, print_setup
 
 # Kept only until another program saves the file (Excel, WPS, LibreOffice and openpyxl all
 # write a new archive): a workbook that still has it holds no reviewer's input to carry.
@@ -151,6 +151,7 @@ def _ranking_sheet(sheet: Worksheet, styles: Styles, ranking: list[Row], totals:
             widths.see(col["评分卡"], LINK_TEXT)
         for offset, tally in enumerate(totals.elements):
             status = result.statuses.get(tally.id)
+            status = shown_status(status)
             sheet.write_string(r, first_mark + offset, MARK[status] if status else NOT_APPLICABLE, styles.marks[status])
     column_widths = widths.apply(sheet)
     sheet.freeze_panes(1, FROZEN_COLUMNS)
@@ -209,7 +210,7 @@ def _notes_sheet(sheet: Worksheet, styles: Styles, totals: Totals, context: Work
         (MARK["met"], "已满足：报告写了这一要素，并有原文依据"),
         (MARK["partial"], "部分满足：只写了一部分，或只出现在下一年度安排、问题部分、否定或待改进的表述中"),
         (MARK["missing"], "缺失：没有找到能证明这一要素的表述"),
-        (NOT_APPLICABLE, "不适用：该报告所用的细则没有这一要素"),
+        (NOT_APPLICABLE, "不适用：该报告所用的细则没有这一要素，或无法在该报告上检查（如找不到发布日期）"),
         ("排名", "每份报告一行，按得分从高到低；“评分卡”链接打开输出目录 reports/ 中该报告的网页评分卡（请保持本工作簿与 reports/ 在同一目录）。"),
         ("要素", "各要素的缺失、部分满足、已满足份数，缺失最多的在前；满足率按适用的报告计算。"),
         ("复核", "每份报告的每个要素一行：评分结果、第一处原文依据和评分说明。请在“复核意见”列下拉选择：认可（评分正确）、"
