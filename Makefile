@@ -11,7 +11,7 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 SOFFICE := /usr/bin/soffice
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo test rubric-test schema accuracy accuracy-doc clean
+.PHONY: demo test serve rubric-test schema accuracy accuracy-doc clean
 
 # The third-party development set lives beside the project, never inside it.
 DEVSET ?= ../shared/devset
@@ -31,6 +31,11 @@ $(CHROMIUM) $(CJK_FONT) $(SOFFICE) &:
 
 test: $(STAMP) $(CHROMIUM) $(CJK_FONT) $(SOFFICE)
 	$(BIN)/python -m pytest -q
+
+# The scoring page on this machine (prints its address); e.g. SERVE_ARGS="--host 0.0.0.0 --token ..."
+SERVE_ARGS ?=
+serve: $(STAMP)
+	$(BIN)/rolscore serve $(SERVE_ARGS)
 
 # The examples inside every bundled rubric (also run one by one by `make test`).
 rubric-test: $(STAMP)

@@ -55,12 +55,13 @@ class Scorer:
 
 # What code outside the engine (commands, the web service, writers of Word and Excel files)
 # needs besides `Scorer`: import it from here, so the engine's layout can change under it.
-from scorer.errors import ReadError, RubricError, ScorerError  # noqa: E402
+from scorer.errors import ReadError, RubricError, ScorerError, UnsupportedFormat  # noqa: E402
 from scorer.read import supported_suffixes  # noqa: E402
+from scorer.rubric.chain import bundled_ids as bundled_rubric_ids  # noqa: E402
 from scorer.engine.results import STATUS_TEXT, ElementResult, Evidence, MetadataResult, ReportResult, RubricRef  # noqa: E402
 
 __all__ += [
-    "ReadError", "RubricError", "ScorerError", "supported_suffixes",
+    "ReadError", "RubricError", "ScorerError", "UnsupportedFormat", "supported_suffixes", "bundled_rubric_ids",
     "STATUS_TEXT", "ElementResult", "Evidence", "MetadataResult", "ReportResult", "RubricRef",
     "result_dict", "scorecard_html",
 ]

@@ -37,6 +37,10 @@ class ReadError(ScorerError):
     """The input file could not be read as a report."""
 
 
+class UnsupportedFormat(ReadError):
+    """The file is of a kind the scorer does not read (a picture, an archive, an old .doc)."""
+
+
 class RubricError(ScorerError):
     """The rubric file is not valid."""
 

@@ -24,8 +24,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("scorer.api",),  # the one public scoring entry: Scorer, Scored and the re-exports
     ("scorer.annotate",),  # a scored report's findings as Word comments (批注) on the drafter's own file
     ("scorer.batch", "scorer.authoring", "scorer.compare"),  # many reports; rubric authors' tools; report comparison
-    ("scorer.workbook",),  # the reviewer's Excel workbook and its review read back as gold labels
-    ("scorer.cli", "scorer.web"),  # the `rolscore` command; the web service
+    ("scorer.workbook", "scorer.web"),  # the reviewer's Excel workbook and its review read back as gold labels; the web service
+    ("scorer.cli",),  # the `rolscore` command (`rolscore serve` starts the web service)
     ("scorer.__main__",),
 ]
 

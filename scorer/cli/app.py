@@ -106,10 +106,12 @@ def score(
 
 from scorer.cli.compare import compare_command  # noqa: E402
 from scorer.cli.evaluate import evaluate_command  # noqa: E402
+from scorer.cli.serve import serve as serve_command  # noqa: E402
 
 app.command("evaluate")(evaluate_command)
 app.command("audit")(audit_command)
 app.command("compare")(compare_command)
+app.command("serve")(serve_command)
 app.add_typer(rubric_app, name="rubric")
 app.add_typer(labels_app, name="labels")
 

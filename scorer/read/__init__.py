@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from scorer.errors import ReadError, ScorerError
+from scorer.errors import ReadError, ScorerError, UnsupportedFormat
 from scorer.read.sniff import NOT_A_REPORT, sniff
 
 MAX_BYTES_DEFAULT = 20 * 1024 * 1024
@@ -121,13 +121,13 @@ def _reader_for(name: str, suffix: str, kind: str | None) -> Reader:
     if kind in NOT_A_REPORT:
         what, hint = NOT_A_REPORT[kind]
         space = " " if what[:1].isascii() else ""
-        raise ReadError(name, f"文件内容是{space}{what}，不是报告文字", hint)
+        raise UnsupportedFormat(name, f"文件内容是{space}{what}，不是报告文字", hint)
     if kind in _BY_CONTENT:
         return _BY_CONTENT[kind]
     reader = _READERS.get(suffix)
     if reader is None:
         shown = suffix or "无扩展名"
-        raise ReadError(name, f"不支持的文件类型 “{shown}”", f"支持：{' '.join(supported_suffixes())}")
+        raise UnsupportedFormat(name, f"不支持的文件类型 “{shown}”", f"支持：{' '.join(supported_suffixes())}")
     return reader
 
 

@@ -12,7 +12,7 @@ import shlex
 import shutil
 from pathlib import Path
 
-from scorer.errors import ReadError
+from scorer.errors import ReadError, UnsupportedFormat
 from scorer.read import RawDocument, register
 from scorer.read.sniff import sniff
 
@@ -29,15 +29,15 @@ def refuse_legacy(path: str, data: bytes) -> RawDocument:
     if kind == "ole" and any(marker in data for marker in _ENCRYPTED_MARKERS):
         raise ReadError(path, "文件设置了打开密码（已加密）", "请在 Word 或 WPS 中取消密码后另存为 .docx")
     if kind == "rtf" or (kind is None and suffix == ".rtf"):
-        raise ReadError(path, "RTF 格式无法直接评分", convert_hint(path))
+        raise UnsupportedFormat(path, "RTF 格式无法直接评分", convert_hint(path))
     if suffix == ".ofd":
-        raise ReadError(path, "OFD 版式文件暂不支持", "请用 OFD 阅读器导出为 PDF，或找到原始 Word 文件")
+        raise UnsupportedFormat(path, "OFD 版式文件暂不支持", "请用 OFD 阅读器导出为 PDF，或找到原始 Word 文件")
     if kind != "ole" and suffix in (".doc", ".wps", ".dot", ".wpt"):
         raise ReadError(path, f"扩展名是 {suffix}，但内容不是 Word/WPS 文档", "请确认文件完整，或用 Word、WPS 打开后另存为 .docx")
     what = "WPS 文字旧格式（.wps）" if suffix in (".wps", ".wpt") else "旧版 Word 格式（.doc）"
     if suffix not in (".doc", ".wps", ".dot", ".wpt"):
         what = f"扩展名是 {suffix or '空'}，但内容是旧版 Word/WPS 格式（.doc/.wps）"
-    raise ReadError(path, f"{what}无法直接评分", convert_hint(path))
+    raise UnsupportedFormat(path, f"{what}无法直接评分", convert_hint(path))
 
 
 def convert_hint(path: str) -> str:
