@@ -115,3 +115,9 @@ def test_the_deadline_is_rubric_data(tmp_path: Path):
     scorer = Scorer.open(str(rubric))
     late = scorer.score_text(SIGNED.format(date="2024年3月15日")).result
     assert {e.id: e.status for e in late.elements}["published_on_time"] == "missing"
+
+
+def test_a_report_without_a_title_says_so():
+    result = element_result("2023年，我局认真推进依法行政，办理复议案件12件。\n", "title_form")
+    assert result.status == "missing"
+    assert "没有单独成行的标题" in result.explanation

@@ -24,7 +24,7 @@ class TitleFormMatcher:
         meta = doc.metadata
         title = meta.title
         if title is None:
-            return Finding(level=Strength.NONE, missing_checks=["标题"], note=self.note)
+            return Finding(level=Strength.NONE, missing_checks=["标题"], note=self.note, reason="报告开头没有单独成行的标题")
         missing = []
         for field in self.require:
             item = meta.agency if field == "agency" else meta.year
