@@ -31,12 +31,9 @@ from scorer.read import read_document, supported_suffixes
 from scorer.rubric.chain import bundled_dir
 from scorer.rubric.checks import walk
 from scorer.rubric.model import PREAMBLE, PREAMBLE_TITLE, Patterns, Rubric
+from scorer.bundled import seeds_dir
 
 DOMAIN_WORDS = Path(__file__).with_name("domain_words.txt")
-SEED_DIRS = (
-    Path(__file__).resolve().parent.parent / "_bundled_seeds",  # installed wheel
-    Path(__file__).resolve().parents[2] / "seeds",  # source checkout
-)
 # Parts of speech worth a rubric term: nouns, domain words, verbal nouns, idioms, abbreviations.
 KEEP_TAGS = {"n", "nz", "vn", "l", "i", "j", "an"}
 DISTINCTIVE = 2.0  # at least twice as frequent in the folder as in the background
@@ -135,7 +132,7 @@ def report_files(folder: Path) -> list[Path]:
 def _background_counts(tokenizer, leave_out: frozenset[str]) -> tuple[dict[str, tuple[int, int]], int, int]:
     """(occurrences, reports) of each word in the bundled seed reports, their word count
     and how many reports there are."""
-    folder = next((d for d in SEED_DIRS if d.is_dir()), None)
+    folder = seeds_dir()
     if folder is None:
         raise ScorerError(None, "找不到内置的参考报告（seeds）", "请重新安装 rolscore")
     occurrences: Counter = Counter()

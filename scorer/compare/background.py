@@ -10,11 +10,8 @@ from scorer.compare.sentences import Sentence, sentences
 from scorer.engine.compiled import get_compiled
 from scorer.text.document import Document
 from scorer.read import read_document
+from scorer.bundled import seeds_dir
 
-SEED_DIRS = (
-    Path(__file__).resolve().parent.parent / "_bundled_seeds",  # installed wheel
-    Path(__file__).resolve().parents[2] / "seeds",  # source checkout
-)
 STRUCTURE_RUBRIC = "national"  # whose parts (measures, problems, plan) a comparison reads
 
 
@@ -25,7 +22,7 @@ def structure(raw) -> Document:
 @lru_cache(maxsize=1)
 def bundled_background() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(text fingerprint, sentence keys) for each shipped sample report."""
-    folder = next((d for d in SEED_DIRS if d.is_dir()), None)
+    folder = seeds_dir()
     if folder is None:
         return ()
     out = []
