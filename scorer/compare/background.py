@@ -4,7 +4,6 @@ rolscore, or, in an audit, the batch itself (every other report of it)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from scorer.compare.sentences import Sentence, sentences
 from scorer.engine.compiled import get_compiled
