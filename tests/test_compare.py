@@ -240,6 +240,9 @@ def test_audit_pairs_last_years_reports_and_finds_a_borrowed_report(tmp_path):
     assert "本年度没有找到上一年度报告的（2 份）" in previous and "另一单位.txt" in previous
     page = next((out / "compare").glob("*.html")).read_text(encoding="utf-8")
     assert "照搬照抄嫌疑大" in page
+    card = (out / "reports" / "新区2024.html").read_text(encoding="utf-8")
+    assert "与上一年度报告" in card and "新区2023.txt" in card and "../compare/" in card
+    assert "与上一年度报告" not in (out / "reports" / "无关.html").read_text(encoding="utf-8")
     shared = index[index.index('id="shared-title"') :]
     shared = shared[: shared.index("</section>")]
     assert "某某县应急管理局" in shared and agency in shared

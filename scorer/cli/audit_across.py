@@ -15,6 +15,7 @@ from scorer.compare.batch import Report, pair_with_previous, shared_pairs
 from scorer.compare.page import render_comparison_html
 from scorer.compare.run import compare_reports, load
 from scorer.engine.summary import Row
+from scorer.render.pages import render_scorecard
 
 COMPARE_DIR = "compare"
 # Every report's keys are held at once to find the pairs; past this many the check is left out.
@@ -38,7 +39,7 @@ def shared_findings(rows: list[Row], prints: dict[int, bytes]) -> dict:
     return {"shared": found}
 
 
-def previous_findings(rows: list[Row], previous: Path, scorer: Scorer, stage: Path) -> dict:
+def previous_findings(rows: list[Row], previous: Path, scorer: Scorer, stage: Path, index: str) -> dict:
     """Pairs each scored report with last year's by agency, writes a comparison page per pair
     into `stage/compare/`, and returns the index's rows (links relative to the output folder)."""
     found = discover(previous, supported_suffixes())
@@ -58,14 +59,20 @@ def previous_findings(rows: list[Row], previous: Path, scorer: Scorer, stage: Pa
     for (new, old), name in zip(pairs, names, strict=True):
         row = by_relative[new.key]
         try:
-            comparison = compare_reports(earlier[old.key], load(row.file, scorer))
+            current_report = load(row.file, scorer)
+            comparison = compare_reports(earlier[old.key], current_report)
         except ScorerError:
             continue
         write_text(stage / COMPARE_DIR / name, render_comparison_html(comparison), durable=False)
-        out.append({
+        found_pair = {
             "agency": new.agency, "file": new.key, "page": row.page, "previous_file": old.key,
             "score_change": comparison.score_change, "copied_share": comparison.copied.share,
             "unfollowed": len(comparison.unfollowed()), "promises": len(comparison.promises),
             "compare_page": f"{COMPARE_DIR}/{name}",
-        })
+        }
+        out.append(found_pair)
+        if row.page is not None:  # the report's scorecard, written by a worker, gets the comparison too
+            side = current_report.side
+            page = render_scorecard(side.result, side.text, index_href=f"../{index}", previous=found_pair)
+            write_text(stage / row.page, page, durable=False)
     return {"folder": str(previous), "pairs": out, "unpaired": [r.key for r in unpaired], "unused": [r.key for r in unused]}

@@ -93,7 +93,7 @@ def run(folder: Path, options: ScoringOptions, audit: AuditOptions) -> None:
             carried = _write_workbook(stage, out_dir, rows, ranking, totals, selector, str(folder)) if audit.xlsx else None
             across = shared_findings(rows, collector.prints)
             if audit.previous is not None:
-                across["previous"] = previous_findings(rows, audit.previous, selector, stage)
+                across["previous"] = previous_findings(rows, audit.previous, selector, stage, INDEX)
             write_chunks(stage / INDEX, index_chunks(ranking, totals, _rubric_label(selector), found.skipped, str(folder), across=across))
             output.commit()
     except KeyboardInterrupt:

@@ -133,8 +133,9 @@ def _to_fix(result: ReportResult) -> list[ElementResult]:
     return sorted(open_items, key=lambda e: (e.status != "missing", not e.required, -e.weight))
 
 
-def render_scorecard(result: ReportResult, text: str, index_href: str | None = None, generated: str | None = None) -> str:
-    """One report's page: verdicts with reasons and suggestions, and its text with evidence lit."""
+def render_scorecard(result: ReportResult, text: str, index_href: str | None = None, generated: str | None = None, previous: dict | None = None) -> str:
+    """One report's page: verdicts with reasons and suggestions, and its text with evidence lit;
+    with `previous` (an audit with `--previous`), the comparison with last year's report too."""
     script = _asset("scorecard.js")
     counts = {status: sum(1 for e in result.elements if e.status == status) for status in STATUS_TEXT}
     template = _environment().get_template("scorecard.html.j2")
@@ -147,6 +148,7 @@ def render_scorecard(result: ReportResult, text: str, index_href: str | None = N
         anchor_for=anchor_for,
         quote_parts=quote_parts,
         index_href=index_href,
+        previous=previous,
         page_css=_asset("scorecard.css").text,
         script=script.text,
         script_hash=script.sha256,
