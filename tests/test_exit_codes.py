@@ -46,7 +46,7 @@ def test_score_and_audit_share_their_option_declarations():
             text = " ".join(runner.invoke(app, [command, "--help"], terminal_width=400).output.split())
             helps.append(option in text)
         assert helps == [True, True], option
-    source_score = (CLI / "app.py").read_text(encoding="utf-8")
+    source_score = (CLI / "score.py").read_text(encoding="utf-8")
     source_audit = (CLI / "audit.py").read_text(encoding="utf-8")
     for alias in ("RubricOption", "FailUnderOption", "StrictOption", "MaxSizeOption"):
         assert alias in source_score and alias in source_audit

@@ -5,11 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorer.rubric.checks import walk
-from scorer.rubric.inherit import FIELD_TITLES
+from scorer.rubric.fields import FIELD_TITLES, PLAIN_FIELDS, RULE_FIELDS
 from scorer.rubric.model import Element, Patterns, Rubric
-
-_COMPARED = ("title", "weight", "required", "basis", "description", "scope", "capped_in", "negation", "suggestion")
-
 
 @dataclass
 class ElementDiff:
@@ -51,11 +48,11 @@ def diff_rubrics(a: Rubric, b: Rubric) -> RubricDiff:
 
 def element_changes(old: Element, new: Element) -> list[str]:
     lines = []
-    for key in _COMPARED:
+    for key in PLAIN_FIELDS:
         before, after = getattr(old, key), getattr(new, key)
         if before != after:
             lines.append(f"{FIELD_TITLES[key]}：{_short(before)} → {_short(after)}")
-    for group in ("met", "partial"):
+    for group in RULE_FIELDS:
         before, after = _phrases(getattr(old, group)), _phrases(getattr(new, group))
         added, removed = sorted(after - before), sorted(before - after)
         if added:

@@ -43,6 +43,7 @@ def compile_rubric(rubric: Rubric, source: str = "") -> CompiledRubric:
         for role in rubric.roles
     ]
     titles = {role.id: role.title for role in rubric.roles} | {PREAMBLE: PREAMBLE_TITLE}
+    role_order = (PREAMBLE, *(role.id for role in rubric.roles))
     negation = CompiledPatterns(rubric.negation)
     intent = compile_patterns(rubric.intent)
     defaults = rubric.defaults
@@ -55,6 +56,7 @@ def compile_rubric(rubric: Rubric, source: str = "") -> CompiledRubric:
             negation=negation,
             role_titles=titles,
             intent=intent,
+            role_order=role_order,
         )
         elements.append(
             CompiledElement(

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Protocol
 
-from scorer.rubric.model import PREAMBLE
 from scorer.text.document import Document
 from scorer.text.patterns import CompiledPatterns
 
@@ -60,6 +59,9 @@ class ElementContext:
     # Intent (拟、计划于、今后将、做好…工作) is graded like negation: what is planned or
     # assigned inside the year's measures is not work done. Same element switch.
     intent: CompiledPatterns | None = None
+    # The order parts are named in when an explanation lists them: the preamble first, then
+    # the rubric's `roles:` in the order its YAML lists them (data, not a list kept in code).
+    role_order: tuple[str, ...] = ()
 
     def grade(self, doc: Document, start: int, end: int) -> Hit | None:
         return self.grade_in(doc, start, end, self.scope)
@@ -96,12 +98,11 @@ class ElementContext:
         return answer
 
     def scope_titles(self) -> str:
-        return "、".join(f"“{self.role_titles.get(role, role)}”" for role in sorted(self.scope, key=_role_order))
+        return "、".join(f"“{self.role_titles.get(role, role)}”" for role in sorted(self.scope, key=self._role_rank))
 
-
-def _role_order(role: str) -> tuple[int, str]:
-    order = [PREAMBLE, "measures", "first_responsible_person", "problems", "plan", "other"]
-    return (order.index(role) if role in order else len(order), role)
+    def _role_rank(self, role: str) -> tuple[int, str]:
+        order = self.role_order
+        return (order.index(role) if role in order else len(order), role)
 
 
 class Matcher(Protocol):

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from scorer.chars import fold_characters
+from scorer.rubric.fields import ROLE_FIELDS, RULE_FIELDS
 from scorer.rubric.layer import ElementOverride, RubricFile
 from scorer.rubric.model import PREAMBLE, ChecklistRule, Element, FiguresRule, Patterns
 
@@ -233,11 +234,11 @@ def _role_references(rubric: RubricFile, role_ids: set[str]) -> list[Finding]:
 def element_role_problems(element: Element | BaseModel, known: set[str]) -> list[tuple[tuple, str]]:
     """Undefined roles named by an element's scope, capped_in or section rules."""
     out: list[tuple[tuple, str]] = []
-    for key in ("scope", "capped_in"):
+    for key in ROLE_FIELDS:
         for i, role in enumerate(getattr(element, key, None) or []):
             if role not in known:
                 out.append(((key, i), f"{key} 引用了未定义的角色 “{role}”；已定义：{_list(known)}"))
-    for group in ("met", "partial"):
+    for group in RULE_FIELDS:
         for i, rule in enumerate(getattr(element, group, None) or []):
             role = getattr(rule, "role", None)
             if role is not None and role not in known:

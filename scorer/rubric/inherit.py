@@ -16,19 +16,12 @@ from pydantic import ValidationError
 
 from scorer.rubric.chain import Layer
 from scorer.rubric.checks import element_role_problems
+from scorer.rubric.fields import FIELD_TITLES, NOT_NULL, ROLE_FIELDS, RULE_FIELDS
 from scorer.rubric.layer import LAYER_SETTINGS, ElementOverride, TermsAddition
 from scorer.rubric.model import PREAMBLE, ChecklistRule, Element, Examples, Rubric, TermsRule
 from scorer.rubric.problems import Problems
 from scorer.rubric.vocabulary import expand
 from scorer.rubric.yamltree import Position
-
-FIELD_TITLES = {
-    "title": "标题", "weight": "权重", "required": "必备", "basis": "依据", "description": "说明",
-    "scope": "计分部分", "capped_in": "封顶部分", "negation": "否定处理", "met": "满足规则",
-    "partial": "部分满足规则", "suggestion": "建议", "examples": "样例",
-}
-_NOT_NULL = {"title", "weight", "required", "basis", "suggestion", "met", "partial"}
-
 
 @dataclass
 class Change:
@@ -220,7 +213,7 @@ def _override(state: _Merge, layer: Layer, index: int, element: Element, overrid
     changes: list[str] = []
     for name in override.replaced_fields():
         value = getattr(override, name)
-        if value is None and name in _NOT_NULL:
+        if value is None and name in NOT_NULL:
             problems.add(layer.problem(loc + (name,), element.id, f"“{name}” 不能设为空；要去掉这个要素请用 disable"))
             continue
         update[name] = value
@@ -323,11 +316,11 @@ def _describe(name: str, old: Any, new: Any) -> str:
         return f"{title} {old:g} → {new:g}"
     if name == "required":
         return f"{title} {'是' if old else '否'} → {'是' if new else '否'}"
-    if name in ("scope", "capped_in"):
+    if name in ROLE_FIELDS:
         return f"{title} {_roles(old)} → {_roles(new)}"
     if name == "negation":
         return f"{title} {old or '默认'} → {new or '默认'}"
-    if name in ("met", "partial"):
+    if name in RULE_FIELDS:
         return f"{title}改为 {len(new)} 条"
     return f"{title}改写"
 

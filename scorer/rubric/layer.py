@@ -14,10 +14,11 @@ The resolved rubric is a plain `Rubric`; `scorer.rubric.inherit` builds it.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any
 
-from pydantic import Field, PositiveFloat
+from pydantic import Field, create_model
 
+from scorer.rubric.fields import OVERRIDABLE
 from scorer.rubric.model import Defaults, Element, Examples, Grades, Patterns, Role, RoleDef, Rule, Strict
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -54,31 +55,33 @@ class RulesAddition(Strict):
     partial: list[Rule] = Field(default_factory=list)
 
 
-class ElementOverride(Strict):
-    """Changes to one inherited element, found by `id`. A field given replaces the parent's."""
-
-    id: str = Field(pattern=ID_PATTERN)
-    reason: str | None = Field(default=None, description="为什么要改（显示在 rubric show 中）")
-    title: str | None = None
-    weight: PositiveFloat | None = None
-    required: bool | None = None
-    basis: str | None = Field(default=None, min_length=1)
-    description: str | None = None
-    scope: list[Role] | None = None
-    capped_in: list[Role] | None = None
-    negation: Literal["cap", "ignore"] | None = None
-    met: list[Rule] | None = None
-    partial: list[Rule] | None = None
-    suggestion: str | None = None
-    examples: Examples | None = None
-    add_terms: TermsAddition | None = None
-    add_regex: TermsAddition | None = None
-    add_rules: RulesAddition | None = None
-    add_examples: Examples | None = None
-
+class _OverrideBase(Strict):
     def replaced_fields(self) -> list[str]:
         """The `Element` fields this override sets, in the element's own field order."""
-        return [name for name in Element.model_fields if name != "id" and name in self.model_fields_set]
+        return [name for name in OVERRIDABLE if name in self.model_fields_set]
+
+
+def _optional(name: str) -> tuple[Any, Any]:
+    """An `Element` field as an override states it: same type and constraints, or absent."""
+    field = Element.model_fields[name]
+    annotation = Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+    return annotation | None, Field(default=None, description=field.description)
+
+
+# Every `Element` field made optional (given: replaces the parent's), plus the keys only an
+# override has. Derived, so a field added to `Element` can be overridden without a second list.
+ElementOverride = create_model(
+    "ElementOverride",
+    __base__=_OverrideBase,
+    __doc__="Changes to one inherited element, found by `id`. A field given replaces the parent's.",
+    id=(str, Field(pattern=ID_PATTERN)),
+    reason=(str | None, Field(default=None, description="为什么要改（显示在 rubric show 中）")),
+    **{name: _optional(name) for name in OVERRIDABLE},
+    add_terms=(TermsAddition | None, None),
+    add_regex=(TermsAddition | None, None),
+    add_rules=(RulesAddition | None, None),
+    add_examples=(Examples | None, None),
+)
 
 
 class Disable(Strict):

@@ -8,6 +8,7 @@ module of `scorer.match`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PositiveFloat, PositiveInt, WithJsonSchema
@@ -80,20 +81,30 @@ class Examples(Strict):
         return [(status, i, ex) for status in ("met", "partial", "missing") for i, ex in enumerate(getattr(self, status))]
 
 
+@dataclass(frozen=True)
+class Label:
+    """An element field's name as rubric authors read it (inheritance notes, `rubric diff`),
+    and what it holds: the field lists that inheritance, checks and diff need are read from
+    these marks (`scorer.rubric.fields`), so a new field is declared here once."""
+
+    text: str
+    holds: Literal["value", "roles", "rules", "examples"] = "value"
+
+
 class Element(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    title: str
-    weight: PositiveFloat
-    required: bool = False
-    basis: str = Field(min_length=1)
-    description: str | None = None
-    scope: list[Role] | None = None
-    capped_in: list[Role] | None = None
-    negation: Literal["cap", "ignore"] | None = None
-    met: list[Rule] = Field(default_factory=list)
-    partial: list[Rule] = Field(default_factory=list)
-    suggestion: str
-    examples: Examples | None = None
+    title: Annotated[str, Label("标题")]
+    weight: Annotated[PositiveFloat, Label("权重")]
+    required: Annotated[bool, Label("必备")] = False
+    basis: Annotated[str, Label("依据")] = Field(min_length=1)
+    description: Annotated[str | None, Label("说明")] = None
+    scope: Annotated[list[Role] | None, Label("计分部分", "roles")] = None
+    capped_in: Annotated[list[Role] | None, Label("封顶部分", "roles")] = None
+    negation: Annotated[Literal["cap", "ignore"] | None, Label("否定处理")] = None
+    met: Annotated[list[Rule], Label("满足规则", "rules")] = Field(default_factory=list)
+    partial: Annotated[list[Rule], Label("部分满足规则", "rules")] = Field(default_factory=list)
+    suggestion: Annotated[str, Label("建议")]
+    examples: Annotated[Examples | None, Label("样例", "examples")] = None
 
 
 class RoleDef(Strict):
