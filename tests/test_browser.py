@@ -12,22 +12,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from scorer.render.pages import render_scorecard
+from tests.browser import browser  # noqa: F401 - the shared chromium fixture
 from tests.conftest import SEEDS
 from tests.test_html import result_with_evidence, text_and_spans
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 HOSTILE_REPORT = """<script>window.__pwned = 1</script>某市<img src=x onerror="window.__pwned = 2">司法局2023年法治政府建设年度报告
 
@@ -41,16 +31,6 @@ HOSTILE_REPORT = """<script>window.__pwned = 1</script>某市<img src=x onerror=
 三、下一年度工作安排
 2024年，我局将继续推进严格规范公正文明执法。
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("没有找到 /usr/bin/chromium：请运行 make test（以 root 安装 Debian 的 chromium）")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture()

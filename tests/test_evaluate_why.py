@@ -101,7 +101,7 @@ def test_a_malformed_why_map_is_one_clear_line(tmp_path):
 def test_html_page_highlights_both_quotes_and_loads_nothing_from_the_network(labelled, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
     folder, labels = labelled
     page_file = tmp_path / "对照.html"

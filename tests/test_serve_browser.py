@@ -11,11 +11,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT, seed_files
 from tests.make_formats import write_docx
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, HOSTILE_REPORT
+from tests.browser import browser  # noqa: F401 - the shared chromium fixture
+from tests.test_browser import HOSTILE_REPORT
 
 MAX_MB = 1  # small, so the page's own size check can be seen without a huge file
 
@@ -47,16 +48,6 @@ def start_service(tmp_path_factory, options: list[str]):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     yield from start_service(tmp_path_factory, ["--workers", "1", "--max-size", str(MAX_MB)])
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("没有找到 /usr/bin/chromium：请运行 make test（以 root 安装 Debian 的 chromium）")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def _page(browser, **options):
