@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from scorer.authoring.agreement import STATUSES, Evaluation
 from scorer.authoring.overlap import locate
-from scorer.render.pages import _asset, _environment, _now, text_html
+from scorer.render.pages import _environment, _now, page_assets, text_html
 
 CONTEXT = 120  # characters of text shown either side of a highlight
 
@@ -43,7 +43,6 @@ def render_evaluation(evaluation: Evaluation) -> str:
     if evaluation.overlap is not None:
         for case in evaluation.overlap.misses:
             misses.append(_item(evaluation, case.file, case.element, titles, "", "", "", case.evidence, case.evidence_spans, case.snippet))
-    script = _asset("evaluate.js")
     template = _environment().get_template("evaluate.html.j2")
     return template.render(
         e=evaluation,
@@ -51,9 +50,7 @@ def render_evaluation(evaluation: Evaluation) -> str:
         disagreements=disagreements,
         misses=misses,
         overlap=evaluation.overlap,
-        page_css=_asset("evaluate.css").text,
-        script=script.text,
-        script_hash=script.sha256,
+        **page_assets("evaluate"),
         generated=_now(),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from scorer.compare.model import CHANGE_TEXT, FOLLOW_TEXT, HIGH, SOME, Comparison
-from scorer.render.pages import _asset, _environment, _now, text_html
+from scorer.render.pages import _environment, _now, page_assets, text_html
 
 
 def _lit_text(c: Comparison) -> Markup:
@@ -27,7 +27,6 @@ def _ranked(c: Comparison):
 
 
 def render_comparison_html(c: Comparison, generated: str | None = None) -> str:
-    script = _asset("compare.js")
     share = c.copied.share
     new_label = c.new_label
     return _environment().get_template("compare.html.j2").render(
@@ -40,8 +39,6 @@ def render_comparison_html(c: Comparison, generated: str | None = None) -> str:
         new_text=_lit_text(c),
         CHANGE_TEXT=CHANGE_TEXT,
         FOLLOW_TEXT=FOLLOW_TEXT,
-        page_css=_asset("compare.css").text,
-        script=script.text,
-        script_hash=script.sha256,
+        **page_assets("compare"),
         generated=generated or _now(),
     )

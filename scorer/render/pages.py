@@ -48,6 +48,12 @@ def _asset(name: str) -> Asset:
     return Asset(Markup(text), f"sha256-{digest}")
 
 
+def page_assets(page: str) -> dict[str, object]:
+    """A page's own CSS and script (`<page>.css`, `<page>.js`) and the hash its CSP allows the script by."""
+    script = _asset(f"{page}.js")
+    return {"page_css": _asset(f"{page}.css").text, "script": script.text, "script_hash": script.sha256}
+
+
 def text_html(value: str) -> Markup:
     """Escape report text so that the browser's DOM holds exactly `value`.
 
@@ -136,7 +142,6 @@ def _to_fix(result: ReportResult) -> list[ElementResult]:
 def render_scorecard(result: ReportResult, text: str, index_href: str | None = None, generated: str | None = None, previous: dict | None = None) -> str:
     """One report's page: verdicts with reasons and suggestions, and its text with evidence lit;
     with `previous` (an audit with `--previous`), the comparison with last year's report too."""
-    script = _asset("scorecard.js")
     counts = {status: sum(1 for e in result.elements if e.status == status) for status in STATUS_TEXT}
     template = _environment().get_template("scorecard.html.j2")
     return template.render(
@@ -149,9 +154,7 @@ def render_scorecard(result: ReportResult, text: str, index_href: str | None = N
         quote_parts=quote_parts,
         index_href=index_href,
         previous=previous,
-        page_css=_asset("scorecard.css").text,
-        script=script.text,
-        script_hash=script.sha256,
+        **page_assets("scorecard"),
         generated=generated or _now(),
     )
 
@@ -179,10 +182,9 @@ def index_chunks(
     """The audit's front page, piece by piece (an index of ten thousand reports is written
     as it is rendered, never held whole): figures, the ranking with its heat map, and the
     elements most often missed. `rows` come in ranking order; a row's scorecard link is its `page`.
-    `across` holds what was found across reports (see `scorer.compare.audit`): reports of
+    `across` holds what was found across reports (see `scorer.cli.audit_across`): reports of
     different agencies sharing most sentences, and the comparison with last year's reports.
     """
-    script = _asset("index.js")
     template = _environment().get_template("index.html.j2")
     return template.generate(
         rows=rows,
@@ -191,8 +193,6 @@ def index_chunks(
         skipped=skipped,
         source=source,
         across=across or {},
-        page_css=_asset("index.css").text,
-        script=script.text,
-        script_hash=script.sha256,
+        **page_assets("index"),
         generated=generated or _now(),
     )
